@@ -1,0 +1,13 @@
+import type { Migration } from 'kysely/migration'
+import * as initialSchema from './2026-11-24T0600_initial-schema'
+
+/**
+ * Every migration, listed explicitly and in order (a bundled main process
+ * cannot scan a folder). Append only: never rename, reorder or edit an entry.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '2026-11-24T0600_initial-schema': initialSchema,
+}
+
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS)
+export const LATEST_MIGRATION: string = MIGRATION_NAMES[MIGRATION_NAMES.length - 1]!

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto'
+import type { Kysely, Transaction } from 'kysely'
+import type { AuditRow, Database } from '../schema'
+
+export const AUDIT_GENESIS_HASH = '0'.repeat(64)
+
+export interface AuditEntry {
+  readonly at: string
+  readonly workstationId: string
+  readonly staffId: number | null
+  readonly action: string
+  readonly entityType: string
+  readonly entityId: number | null
+  /** Never put a radio code (or any secret) here. */
+  readonly details: Readonly<Record<string, string | number | boolean | null>>
+}
+
+type Executor = Kysely<Database> | Transaction<Database>
+
+function hashRow(prevHash: string, entry: Omit<AuditRow, 'id' | 'prev_hash' | 'hash'>): string {
+  // A fixed field order makes the hash independent of object key order.
+  const canonical = JSON.stringify([
+    prevHash,
+    entry.at,
+    entry.workstation_id,
+    entry.staff_id,
+    entry.action,
+    entry.entity_type,
+    entry.entity_id,
+    entry.details_json,
+  ])
+  return createHash('sha256').update(canonical).digest('hex')
+}
+
+/**
+ * Appends one audit row, chained to the previous row's hash.
+ *
+ * Call it inside the same transaction as the change it records, so the change
+ * and its audit row commit together or not at all.
+ */
+export async function appendAudit(db: Executor, entry: AuditEntry): Promise<number> {
+  const last = await db.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst()
+  const prevHash = last?.hash ?? AUDIT_GENESIS_HASH
+  const values = {
+    at: entry.at,
+    workstation_id: entry.workstationId,
+    staff_id: entry.staffId,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId,
+    details_json: JSON.stringify(entry.details),
+  }
+  const row = await db
+    .insertInto('audit_log')
+    .values({ ...values, prev_hash: prevHash, hash: hashRow(prevHash, values) })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+export type AuditChainCheck = { readonly ok: true; readonly rows: number } | { readonly ok: false; readonly brokenAtId: number }
+
+/** Walks the whole chain; a deleted, inserted or edited row shows as a break. */
+export async function verifyAuditChain(db: Executor): Promise<AuditChainCheck> {
+  const rows = await db.selectFrom('audit_log').selectAll().orderBy('id').execute()
+  let prevHash = AUDIT_GENESIS_HASH
+  for (const row of rows) {
+    if (row.prev_hash !== prevHash || hashRow(prevHash, row) !== row.hash) return { ok: false, brokenAtId: row.id }
+    prevHash = row.hash
+  }
+  return { ok: true, rows: rows.length }
+}
+
+export async function listAuditForEntity(db: Executor, entityType: string, entityId: number): Promise<AuditRow[]> {
+  return db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', entityId)
+    .orderBy('id')
+    .execute()
+}

@@ -1,0 +1,24 @@
+import type { PrinterInfo } from '../../../shared/domain/printing'
+import type { PrintableDocument } from '../../../shared/print/document'
+
+export interface PrintRequest {
+  readonly document: PrintableDocument
+  /** System printer name; null means the OS default. */
+  readonly printerName: string | null
+  readonly silent: boolean
+  readonly copies: number
+}
+
+export interface PrintResult {
+  /** Where the document was saved, when the printer writes files (spool printer, Save as PDF). */
+  readonly savedTo: string | null
+}
+
+/**
+ * Where printed documents go. Electron's hidden-window printer implements it
+ * in the app; the spool printer (PDF files) in the browser preview and tests.
+ */
+export interface Printer {
+  listPrinters(): Promise<readonly PrinterInfo[]>
+  print(request: PrintRequest): Promise<PrintResult>
+}

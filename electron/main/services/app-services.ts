@@ -1,0 +1,87 @@
+import type { Kysely } from 'kysely'
+import type { AppStatus } from '../../../shared/domain/app-status'
+import { AppError } from '../../../shared/api/errors'
+import { DatabaseOpenError, openDatabase, type OpenedDatabase } from '../../db/open'
+import type { Database } from '../../db/schema'
+import type { SearchIndex } from '../../db/search/search-index'
+import { sqliteFtsSearchIndex } from '../../db/search/sqlite-fts-search'
+import type { Logger } from '../log'
+import { dataPaths, type DataPaths } from '../paths'
+import type { Printer } from '../printing/printer'
+import { readOrCreateWorkstationIdSync } from '../workstation'
+
+/** Everything a handler may use. Built once at start-up; free of Electron. */
+export interface AppServices {
+  readonly status: AppStatus
+  readonly paths: DataPaths
+  readonly log: Logger
+  readonly printer: Printer
+  readonly workstationId: string
+  readonly now: () => Date
+  /** The database, or DB_UNAVAILABLE when it could not be opened. */
+  requireDb(): Kysely<Database>
+  readonly search: SearchIndex
+  close(): Promise<void>
+}
+
+export interface StartOptions {
+  readonly dataDir: string
+  readonly appVersion: string
+  readonly printer: Printer
+  readonly log: Logger
+  readonly now?: () => Date
+}
+
+/**
+ * Opens the data folder and the database. Never throws for a database
+ * problem: the returned status says what is wrong so the UI can show it.
+ */
+export async function startAppServices(options: StartOptions): Promise<AppServices> {
+  const paths = dataPaths(options.dataDir)
+  const now = options.now ?? (() => new Date())
+  let opened: OpenedDatabase | null = null
+  let status: AppStatus
+  let workstationId = ''
+  try {
+    workstationId = readOrCreateWorkstationIdSync(paths.workstationFile)
+    opened = await openDatabase({ file: paths.dbFile, backupDir: paths.backupsDir, now })
+    if (opened.preMigrationBackup) options.log.info('backup before migrating', { file: opened.preMigrationBackup })
+    status = {
+      state: 'ready',
+      appVersion: options.appVersion,
+      schemaVersion: opened.schemaVersion,
+      dataDir: paths.dataDir,
+      workstationId,
+    }
+  } catch (error) {
+    options.log.error('database could not be opened', error)
+    status = {
+      state: 'database-error',
+      appVersion: options.appVersion,
+      dataDir: paths.dataDir,
+      problem: error instanceof DatabaseOpenError ? error.problem : 'DATA_FOLDER_UNAVAILABLE',
+      message:
+        error instanceof DatabaseOpenError
+          ? error.message
+          : `The data folder ${paths.dataDir} cannot be used. Check that it exists and that this Windows user may write to it.`,
+    }
+  }
+  const db = opened?.db ?? null
+  return {
+    status,
+    paths,
+    log: options.log,
+    printer: options.printer,
+    workstationId,
+    now,
+    search: sqliteFtsSearchIndex,
+    requireDb() {
+      if (!db) throw new AppError('DB_UNAVAILABLE', 'The database is not open. See the start screen for why.')
+      return db
+    },
+    async close() {
+      await opened?.close()
+      opened = null
+    },
+  }
+}

@@ -1,0 +1,56 @@
+/** Error codes that cross the renderer–main boundary. Stacks never do. */
+export const APP_ERROR_CODES = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'DUPLICATE',
+  'CONFLICT',
+  'FORBIDDEN',
+  'UNKNOWN_METHOD',
+  'UNTRUSTED_SENDER',
+  'DB_UNAVAILABLE',
+  'INTERNAL',
+] as const
+
+export type AppErrorCode = (typeof APP_ERROR_CODES)[number]
+
+/** One problem with one input field, in words a person at the desk understands. */
+export interface FieldProblem {
+  readonly path: string
+  readonly message: string
+}
+
+export interface AppErrorData {
+  readonly code: AppErrorCode
+  readonly message: string
+  readonly fields?: readonly FieldProblem[]
+}
+
+/**
+ * A failure the main process expects and can explain.
+ *
+ * Services throw it; the router turns it into `{ ok: false, error }`. Anything
+ * else that is thrown is logged with its stack and reported as INTERNAL.
+ */
+export class AppError extends Error {
+  readonly code: AppErrorCode
+  readonly fields: readonly FieldProblem[] | undefined
+
+  constructor(code: AppErrorCode, message: string, fields?: readonly FieldProblem[]) {
+    super(message)
+    this.name = 'AppError'
+    this.code = code
+    this.fields = fields
+  }
+
+  toData(): AppErrorData {
+    return this.fields && this.fields.length > 0
+      ? { code: this.code, message: this.message, fields: this.fields }
+      : { code: this.code, message: this.message }
+  }
+}
+
+export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppErrorData }
+
+export function isAppErrorCode(value: unknown): value is AppErrorCode {
+  return typeof value === 'string' && (APP_ERROR_CODES as readonly string[]).includes(value)
+}

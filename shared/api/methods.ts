@@ -1,0 +1,22 @@
+/**
+ * The names of every renderer-to-main call, as a plain list.
+ *
+ * The preload bundles this file and nothing heavier (no zod). `contract.ts`
+ * proves at compile time that this list and the contract hold the same names.
+ */
+export const API_METHODS = [
+  'app.status',
+  'customers.create',
+  'customers.get',
+  'customers.list',
+  'settings.getShop',
+  'settings.updateShop',
+  'printing.listPrinters',
+  'printing.printTestPage',
+] as const
+
+export type ApiMethodName = (typeof API_METHODS)[number]
+
+/** Main-to-renderer event names; the preload's `on()` accepts only these. */
+export const API_EVENTS = ['data.changed'] as const
+export type ApiEventName = (typeof API_EVENTS)[number]

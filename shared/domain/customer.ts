@@ -1,0 +1,59 @@
+import { z } from 'zod'
+import { phoneDigits, tidyText } from './normalize'
+
+export const PRINT_LANGUAGES = ['en', 'es'] as const
+export type PrintLanguage = (typeof PRINT_LANGUAGES)[number]
+
+export const phoneInputSchema = z.object({
+  label: z
+    .string()
+    .max(30, 'Keep the phone label under 30 characters.')
+    .transform(tidyText)
+    .default('mobile'),
+  number: z
+    .string()
+    .transform(tidyText)
+    .refine((value) => phoneDigits(value).length >= 7, 'A phone number needs at least 7 digits.')
+    .refine((value) => phoneDigits(value).length <= 15, 'A phone number has at most 15 digits.'),
+})
+
+export const newCustomerSchema = z.object({
+  name: z
+    .string()
+    .transform(tidyText)
+    .pipe(z.string().min(1, 'Enter the customer’s name.').max(120, 'Keep the name under 120 characters.')),
+  phones: z.array(phoneInputSchema).max(5, 'Up to five phone numbers per customer.').default([]),
+  email: z
+    .string()
+    .transform((value) => value.trim())
+    .pipe(z.union([z.literal(''), z.email('That email address does not look complete.')]))
+    .default(''),
+  preferredLanguage: z.enum(PRINT_LANGUAGES, 'Printed material is available in English or Spanish.').default('en'),
+  notes: z.string().max(2000, 'Keep notes under 2000 characters.').default(''),
+})
+
+export type NewCustomerInput = z.input<typeof newCustomerSchema>
+export type NewCustomer = z.output<typeof newCustomerSchema>
+
+export interface CustomerPhone {
+  readonly id: number
+  readonly label: string
+  readonly number: string
+}
+
+export interface Customer {
+  readonly id: number
+  readonly name: string
+  readonly phones: readonly CustomerPhone[]
+  readonly email: string
+  readonly preferredLanguage: PrintLanguage
+  readonly notes: string
+  readonly createdAt: string
+  readonly updatedAt: string
+}
+
+export interface CustomerSummary {
+  readonly id: number
+  readonly name: string
+  readonly primaryPhone: string | null
+}
