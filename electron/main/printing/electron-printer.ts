@@ -13,7 +13,12 @@ export function createElectronPrinter(getWebContents: () => WebContents | null):
       const contents = getWebContents()
       if (!contents) return []
       const printers = await contents.getPrintersAsync()
-      return printers.map((p) => ({ name: p.name, displayName: p.displayName || p.name, isDefault: p.isDefault }))
+      // Electron reports the default printer only through CUPS options; elsewhere none is marked.
+      return printers.map((p) => ({
+        name: p.name,
+        displayName: p.displayName || p.name,
+        isDefault: (p.options as Record<string, string> | undefined)?.['printer-is-default'] === 'true',
+      }))
     },
 
     async print(request: PrintRequest): Promise<PrintResult> {

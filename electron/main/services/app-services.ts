@@ -5,6 +5,7 @@ import { DatabaseOpenError, openDatabase, type OpenedDatabase } from '../../db/o
 import type { Database } from '../../db/schema'
 import type { SearchIndex } from '../../db/search/search-index'
 import { sqliteFtsSearchIndex } from '../../db/search/sqlite-fts-search'
+import { createEventBus, type EventBus } from '../events'
 import type { Logger } from '../log'
 import { dataPaths, type DataPaths } from '../paths'
 import type { Printer } from '../printing/printer'
@@ -18,6 +19,8 @@ export interface AppServices {
   readonly printer: Printer
   readonly workstationId: string
   readonly now: () => Date
+  /** Tells open windows that data changed, so lists refresh by themselves. */
+  readonly events: EventBus
   /** The database, or DB_UNAVAILABLE when it could not be opened. */
   requireDb(): Kysely<Database>
   readonly search: SearchIndex
@@ -74,6 +77,7 @@ export async function startAppServices(options: StartOptions): Promise<AppServic
     printer: options.printer,
     workstationId,
     now,
+    events: createEventBus(),
     search: sqliteFtsSearchIndex,
     requireDb() {
       if (!db) throw new AppError('DB_UNAVAILABLE', 'The database is not open. See the start screen for why.')

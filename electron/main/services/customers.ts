@@ -8,7 +8,7 @@ import type { AppServices } from './app-services'
 export async function createCustomer(services: AppServices, input: NewCustomer): Promise<Customer> {
   const db = services.requireDb()
   const now = services.now().toISOString()
-  return db.transaction().execute(async (trx) => {
+  const created = await db.transaction().execute(async (trx) => {
     const customer = await insertCustomer(trx, services.search, input, now)
     await appendAudit(trx, {
       at: now,
@@ -21,6 +21,8 @@ export async function createCustomer(services: AppServices, input: NewCustomer):
     })
     return customer
   })
+  services.events.emit('data.changed', { entity: 'customer', id: created.id })
+  return created
 }
 
 export async function getCustomer(services: AppServices, id: number): Promise<Customer> {

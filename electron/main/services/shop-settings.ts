@@ -27,5 +27,6 @@ export async function updateShopSettings(services: AppServices, settings: ShopSe
       details: {},
     })
   })
+  services.events.emit('data.changed', { entity: 'shop-settings', id: null })
   return settings
 }

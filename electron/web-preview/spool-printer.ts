@@ -1,0 +1,69 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { chromium, type Browser } from 'playwright-core'
+import type { PrinterInfo } from '../../shared/domain/printing'
+import type { Printer, PrintRequest, PrintResult } from '../main/printing/printer'
+
+export const SPOOL_PRINTER_NAME = 'preview-spool'
+
+/** Chromium flags that keep a headless browser off a closed network. */
+export const OFFLINE_CHROMIUM_ARGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-gpu',
+]
+
+export function chromiumExecutablePath(env: Readonly<Record<string, string | undefined>> = process.env): string {
+  return env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+}
+
+/**
+ * A printer for the browser preview and tests: every job becomes a PDF
+ * rendered by headless Chromium (the same Blink print path as Electron's
+ * printToPDF), plus a JSON file with the print options, in the spool folder.
+ */
+export function createSpoolPrinter(spoolDir: string, now: () => Date = () => new Date()): Printer & { close(): Promise<void> } {
+  let browser: Promise<Browser> | null = null
+  let sequence = 0
+  const getBrowser = () =>
+    (browser ??= chromium.launch({ executablePath: chromiumExecutablePath(), headless: true, args: OFFLINE_CHROMIUM_ARGS }))
+
+  return {
+    async listPrinters(): Promise<readonly PrinterInfo[]> {
+      return [{ name: SPOOL_PRINTER_NAME, displayName: 'Save to spool folder (preview)', isDefault: true }]
+    },
+
+    async print(request: PrintRequest): Promise<PrintResult> {
+      fs.mkdirSync(spoolDir, { recursive: true })
+      sequence += 1
+      const stamp = now().toISOString().replace(/[:.]/g, '-')
+      const base = path.join(spoolDir, `${stamp}_${String(sequence).padStart(3, '0')}_${request.document.kind}`)
+      const page = await (await getBrowser()).newPage({ javaScriptEnabled: false })
+      try {
+        await page.setContent(request.document.html, { waitUntil: 'load' })
+        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
+        fs.writeFileSync(`${base}.pdf`, pdf)
+      } finally {
+        await page.close()
+      }
+      const options = {
+        document: request.document.kind,
+        title: request.document.title,
+        printerName: request.printerName ?? SPOOL_PRINTER_NAME,
+        silent: request.silent,
+        copies: request.copies,
+        pageSizeMm: request.document.pageSize,
+      }
+      fs.writeFileSync(`${base}.json`, JSON.stringify(options, null, 2) + '\n')
+      return { savedTo: `${base}.pdf` }
+    },
+
+    async close() {
+      const open = browser
+      browser = null
+      if (open) await (await open).close()
+    },
+  }
+}

@@ -1,0 +1,81 @@
+import type { PrinterInfo } from '../../shared/domain/printing'
+import { createAppRouter } from '../../electron/main/create-router'
+import type { ApiRouter, CallSender } from '../../electron/main/ipc/router'
+import { createMemoryLogger } from '../../electron/main/log'
+import type { Printer, PrintRequest, PrintResult } from '../../electron/main/printing/printer'
+import { startAppServices, type AppServices } from '../../electron/main/services/app-services'
+
+/** The only sender createTestRouter trusts. */
+export const TRUSTED_SENDER: CallSender = Object.freeze({
+  transport: 'electron-ipc',
+  url: 'file:///app/index.html',
+  webContentsId: 1,
+})
+
+export const FAKE_PRINTERS: readonly PrinterInfo[] = [
+  { name: 'front-desk', displayName: 'Front desk printer', isDefault: true },
+]
+
+/** An in-memory Printer that records every request. Set `failWith` to make print() throw it. */
+export interface FakePrinter extends Printer {
+  readonly requests: PrintRequest[]
+  failWith: Error | null
+  /** What print() returns when it succeeds. */
+  result: PrintResult
+}
+
+export function createFakePrinter(): FakePrinter {
+  const printer: FakePrinter = {
+    requests: [],
+    failWith: null,
+    result: { savedTo: null },
+    async listPrinters() {
+      return FAKE_PRINTERS
+    },
+    async print(request) {
+      printer.requests.push(request)
+      if (printer.failWith) throw printer.failWith
+      return printer.result
+    },
+  }
+  return printer
+}
+
+export interface TestServices {
+  readonly services: AppServices
+  readonly log: ReturnType<typeof createMemoryLogger>
+  readonly printer: FakePrinter
+}
+
+/**
+ * Starts the real AppServices on `dataDir` (a temp dir), with a memory logger
+ * and a fake printer. Call `services.close()` before removing the dir.
+ */
+export async function startTestServices(
+  dataDir: string,
+  options: { readonly now?: () => Date; readonly appVersion?: string } = {},
+): Promise<TestServices> {
+  const log = createMemoryLogger()
+  const printer = createFakePrinter()
+  const services = await startAppServices({
+    dataDir,
+    appVersion: options.appVersion ?? '0.0.0-test',
+    printer,
+    log,
+    ...(options.now ? { now: options.now } : {}),
+  })
+  return { services, log, printer }
+}
+
+export function isTrustedTestSender(sender: CallSender): boolean {
+  return (
+    sender.transport === TRUSTED_SENDER.transport &&
+    sender.url === TRUSTED_SENDER.url &&
+    sender.webContentsId === TRUSTED_SENDER.webContentsId
+  )
+}
+
+/** The real router and handlers over `services`, trusting only TRUSTED_SENDER. */
+export function createTestRouter(services: AppServices): ApiRouter {
+  return createAppRouter(services, isTrustedTestSender)
+}
