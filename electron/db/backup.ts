@@ -10,8 +10,11 @@ export async function backupDatabase(sqlite: BetterSqlite3.Database, destination
   fs.mkdirSync(path.dirname(destination), { recursive: true })
   const partial = `${destination}.partial`
   await sqlite.backup(partial)
-  const copy = new BetterSqlite3(partial, { readonly: true })
+  const copy = new BetterSqlite3(partial, { fileMustExist: true })
   try {
+    // The copy keeps the live file's WAL mode; switch it back so the backup is one
+    // self-contained file and no stray -wal/-shm files are left next to it.
+    copy.pragma('journal_mode = DELETE')
     const result = copy.pragma('quick_check', { simple: true })
     if (result !== 'ok') throw new Error(`Backup failed its quick_check: ${String(result)}`)
   } finally {

@@ -155,10 +155,17 @@ describe('openDatabase on an existing file', () => {
     }
   })
 
-  it('runs PRAGMA optimize and closes the connection on close()', async () => {
+  it('close() closes the connection and checkpoints the -wal away', async () => {
     const opened = await openTestDatabase(tempDirs.make())
+    opened.sqlite.prepare("insert into shop_settings (key, value_json, updated_at) values ('k', '1', 'now')").run()
     await opened.close()
     expect(opened.sqlite.open).toBe(false)
-    expect(() => new BetterSqlite3(opened.file, { fileMustExist: true }).close()).not.toThrow()
+    expect(fs.existsSync(`${opened.file}-wal`)).toBe(false)
+    const reader = new BetterSqlite3(opened.file, { readonly: true })
+    try {
+      expect(reader.prepare('select value_json from shop_settings').pluck().get()).toBe('1')
+    } finally {
+      reader.close()
+    }
   })
 })
