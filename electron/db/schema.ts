@@ -120,7 +120,7 @@ export interface CodeRetrievalRequestsTable {
   radio_id: number | null
   customer_id: number | null
   channel: string
-  status: 'open' | 'requested' | 'waiting' | 'received' | 'failed' | 'cancelled'
+  status: 'needed' | 'requested' | 'received' | 'verified' | 'failed' | 'cancelled'
   checklist_json: Generated<string>
   follow_up_on: string | null
   cost_cents: number | null
@@ -139,7 +139,7 @@ export interface BatteryJobsTable {
   customer_id: number
   radio_id: number | null
   retrieval_request_id: number | null
-  status: 'checked-in' | 'code-check' | 'in-service' | 'done' | 'handed-over' | 'cancelled'
+  status: 'checked-in' | 'code-check' | 'in-service' | 'done' | 'handed-over' | 'card-declined' | 'cancelled'
   checked_in_by: number | null
   checked_in_at: string
   code_check_at: string | null
@@ -154,6 +154,8 @@ export interface BatteryJobsTable {
   card_printed_at: string | null
   card_handed_over_at: string | null
   card_handed_over_by: number | null
+  card_declined_at: string | null
+  card_declined_by: number | null
   notes: Generated<string>
   updated_at: string
 }
@@ -210,6 +212,14 @@ export interface AuditLogTable {
   hash: string
 }
 
+export interface SearchKeysTable {
+  id: Generated<number>
+  entity_type: string
+  entity_id: number
+  kind: string
+  key: string
+}
+
 export interface SearchIndexTable {
   entity_type: string
   entity_id: number
@@ -231,6 +241,7 @@ export interface Database {
   workstation_settings: WorkstationSettingsTable
   vault_keys: VaultKeysTable
   audit_log: AuditLogTable
+  search_keys: SearchKeysTable
   search_index: SearchIndexTable
 }
 

@@ -158,7 +158,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('customer_id', 'integer', (c) => c.references('customers.id'))
     .addColumn('channel', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) =>
-      c.notNull().check(sql`status in ('open', 'requested', 'waiting', 'received', 'failed', 'cancelled')`),
+      c.notNull().check(sql`status in ('needed', 'requested', 'received', 'verified', 'failed', 'cancelled')`),
     )
     .addColumn('checklist_json', 'text', (c) => c.notNull().defaultTo('{}'))
     .addColumn('follow_up_on', 'text')
@@ -188,7 +188,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status', 'text', (c) =>
       c
         .notNull()
-        .check(sql`status in ('checked-in', 'code-check', 'in-service', 'done', 'handed-over', 'cancelled')`),
+        .check(sql`status in ('checked-in', 'code-check', 'in-service', 'done', 'handed-over', 'card-declined', 'cancelled')`),
     )
     .addColumn('checked_in_by', 'integer', (c) => c.references('staff.id'))
     .addColumn('checked_in_at', 'text', (c) => c.notNull())
@@ -206,6 +206,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('card_printed_at', 'text')
     .addColumn('card_handed_over_at', 'text')
     .addColumn('card_handed_over_by', 'integer', (c) => c.references('staff.id'))
+    .addColumn('card_declined_at', 'text')
+    .addColumn('card_declined_by', 'integer', (c) => c.references('staff.id'))
     .addColumn('notes', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute()
@@ -285,6 +287,21 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create trigger audit_log_no_delete before delete on audit_log
     begin select raise(abort, 'audit_log is append-only'); end`.execute(db)
 
+  // Exact and prefix keys for search: phone digits, plate, VIN, radio serial,
+  // repair-order number. Reversed keys (stored with a leading '~') let "the
+  // last six of the VIN" or "the last four of the phone" use the same index.
+  // A plain B-tree table: portable to PostgreSQL as it is.
+  await db.schema
+    .createTable('search_keys')
+    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('entity_type', 'text', (c) => c.notNull())
+    .addColumn('entity_id', 'integer', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('key', 'text', (c) => c.notNull())
+    .execute()
+  await db.schema.createIndex('search_keys_key').on('search_keys').column('key').execute()
+  await db.schema.createIndex('search_keys_entity').on('search_keys').columns(['entity_type', 'entity_id']).execute()
+
   // Search index for customers, vehicles and radios. SQLite-specific (FTS5);
   // only the search repository touches it, behind the SearchIndex interface.
   await sql`create virtual table search_index using fts5(
@@ -297,6 +314,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
     'search_index',
+    'search_keys',
     'audit_log',
     'vault_keys',
     'workstation_settings',
