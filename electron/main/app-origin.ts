@@ -19,7 +19,8 @@ export function isAppUrl(candidate: string | null | undefined, devServerUrl: str
     }
   }
   if (url.protocol !== 'file:') return false
-  // Only the exact renderer entry file, whatever the query or fragment.
+  // Only the exact renderer entry file, whatever the query or fragment. The host
+  // must match too: file://other-host/... is a network (UNC) path on Windows.
   const entry = new URL(rendererFileUrl)
-  return url.pathname === entry.pathname
+  return url.host === entry.host && url.pathname === entry.pathname
 }
