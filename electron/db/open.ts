@@ -97,7 +97,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     const pendingBeforeTarget = options.targetMigration
       ? state.pending.slice(0, state.pending.indexOf(options.targetMigration) + 1)
       : state.pending
-    if (existed && state.applied.length > 0 && pendingBeforeTarget.length > 0) {
+    // Any existing file gets a backup before its schema changes, even one with no migration history.
+    if (existed && pendingBeforeTarget.length > 0) {
       const stamp = now().toISOString().replace(/[:.]/g, '-')
       const lastApplied = state.applied[state.applied.length - 1] ?? 'empty'
       preMigrationBackup = path.join(backupDir, `pre-migration_${stamp}_from_${lastApplied}.sqlite`)

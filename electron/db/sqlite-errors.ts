@@ -16,6 +16,9 @@ export function mapSqliteError(error: unknown): AppError | null {
     case 'SQLITE_CONSTRAINT_CHECK':
     case 'SQLITE_CONSTRAINT_NOTNULL':
       return new AppError('VALIDATION', 'Some of the details are not allowed here.')
+    case 'SQLITE_CONSTRAINT_TRIGGER':
+      // The append-only audit log refuses edits and deletes.
+      return new AppError('CONFLICT', 'This record is part of the permanent history and cannot be changed.')
     case 'SQLITE_BUSY':
     case 'SQLITE_LOCKED':
       return new AppError('CONFLICT', 'The database is busy. Try again in a moment.')

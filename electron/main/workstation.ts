@@ -11,7 +11,7 @@ import path from 'node:path'
 export function readOrCreateWorkstationIdSync(file: string): string {
   try {
     const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { id?: unknown }
-    if (typeof parsed.id === 'string' && /^[0-9a-f-]{36}$/.test(parsed.id)) return parsed.id
+    if (typeof parsed.id === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(parsed.id)) return parsed.id
   } catch {
     // Missing or unreadable: make a new id below.
   }

@@ -15,7 +15,8 @@ export const phoneInputSchema = z.object({
     .transform(tidyText)
     .refine((value) => phoneDigits(value).length >= 7, 'A phone number needs at least 7 digits.')
     .refine((value) => phoneDigits(value).length <= 15, 'A phone number has at most 15 digits.'),
-})
+  })
+  .strict()
 
 export const newCustomerSchema = z.object({
   name: z

@@ -3,13 +3,17 @@
  * strings (no reliance on either engine's LIKE/collation rules).
  */
 
-/** Uppercase, diacritics folded, anything but letters and digits collapsed to single spaces. */
+/**
+ * Uppercase, diacritics folded, anything but letters and digits collapsed to
+ * single spaces. Letters of any script are kept, so Cyrillic or Greek names
+ * stay searchable.
+ */
 export function toSearchKey(text: string): string {
   return text
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\p{M}+/gu, '')
     .toUpperCase()
-    .replace(/[^A-Z0-9]+/g, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
 }
 

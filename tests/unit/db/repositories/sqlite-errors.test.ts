@@ -69,11 +69,15 @@ describe('mapSqliteError with real constraint failures', () => {
     expect(mapSqliteError(error)?.message).not.toMatch(/role|staff|CHECK|constraint/i)
   })
 
-  it('returns null for the audit trigger and for errors it does not know', () => {
+  it('maps the audit log's append-only trigger to CONFLICT', () => {
     database.current.sqlite
       .prepare("insert into audit_log (at, workstation_id, action, prev_hash, hash) values (?, 'w', 'a', 'p', 'h')")
       .run(AT)
-    expect(mapSqliteError(thrownBy("update audit_log set action = 'b'"))).toBeNull()
+    expect(mapSqliteError(thrownBy("update audit_log set action = 'b'"))?.code).toBe('CONFLICT')
+    expect(mapSqliteError(thrownBy('delete from audit_log'))?.message).toMatch(/permanent history/)
+  })
+
+  it('returns null for errors it does not know', () => {
     for (const unknown of [new Error('boom'), null, undefined, 'SQLITE_CONSTRAINT_UNIQUE', { code: 42 }, { code: 'ENOENT' }, { code: 'SQLITE_ERROR' }]) {
       expect(mapSqliteError(unknown), String(unknown)).toBeNull()
     }
