@@ -69,7 +69,7 @@ describe('mapSqliteError with real constraint failures', () => {
     expect(mapSqliteError(error)?.message).not.toMatch(/role|staff|CHECK|constraint/i)
   })
 
-  it('maps the audit log's append-only trigger to CONFLICT', () => {
+  it('maps the audit log append-only trigger to CONFLICT', () => {
     database.current.sqlite
       .prepare("insert into audit_log (at, workstation_id, action, prev_hash, hash) values (?, 'w', 'a', 'p', 'h')")
       .run(AT)
