@@ -1,5 +1,24 @@
 import { z } from 'zod'
-import { newCustomerSchema, type Customer, type CustomerSummary } from '../domain/customer'
+import {
+  createCustomerSchema,
+  updateCustomerSchema,
+  type Customer,
+  type CustomerDetail,
+  type CustomerSummary,
+  type PhoneMatch,
+} from '../domain/customer'
+import { newRadioSchema, updateRadioSchema } from '../domain/radio'
+import { searchQuerySchema, type SearchResults } from '../domain/search'
+import {
+  newVehicleSchema,
+  transferVehicleSchema,
+  updateVehicleSchema,
+  type Vehicle,
+  type VehicleDetail,
+  type VehicleSummary,
+} from '../domain/vehicle'
+import { normalizeVin, vinSchema } from '../domain/vin'
+import type { VinDecodeSuggestion } from '../domain/vin-decode'
 import { shopSettingsSchema, type ShopSettings } from '../domain/shop'
 import type { AppStatus } from '../domain/app-status'
 import type { PrinterInfo, PrintOutcome } from '../domain/printing'
@@ -16,6 +35,7 @@ function method<Output>() {
 
 const noInput = z.object({}).strict()
 const idInput = z.object({ id: z.number().int().positive() }).strict()
+const limitInput = z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict()
 
 /**
  * THE contract: every renderer-to-main call, declared once.
@@ -25,11 +45,31 @@ const idInput = z.object({ id: z.number().int().positive() }).strict()
  */
 export const apiContract = {
   'app.status': method<AppStatus>()(noInput),
-  'customers.create': method<Customer>()(newCustomerSchema.strict()),
-  'customers.get': method<Customer>()(idInput),
-  'customers.list': method<readonly CustomerSummary[]>()(
-    z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
+  'customers.create': method<Customer>()(createCustomerSchema.strict()),
+  'customers.update': method<CustomerDetail>()(updateCustomerSchema.strict()),
+  'customers.get': method<CustomerDetail>()(idInput),
+  'customers.list': method<readonly CustomerSummary[]>()(limitInput),
+  /** The duplicate check while typing: customers who already have one of these numbers. */
+  'customers.findByPhone': method<readonly PhoneMatch[]>()(
+    z
+      .object({
+        numbers: z.array(z.string().max(40)).max(5),
+        exceptCustomerId: z.number().int().positive().nullable().default(null),
+      })
+      .strict(),
   ),
+  'vehicles.create': method<Vehicle>()(newVehicleSchema.strict()),
+  'vehicles.update': method<Vehicle>()(updateVehicleSchema.strict()),
+  'vehicles.get': method<VehicleDetail>()(idInput),
+  'vehicles.list': method<readonly VehicleSummary[]>()(limitInput),
+  /** The duplicate check while typing: the vehicle that already has this VIN, or null. */
+  'vehicles.findByVin': method<Vehicle | null>()(z.object({ vin: z.string().max(40).transform(normalizeVin) }).strict()),
+  'vehicles.transfer': method<VehicleDetail>()(transferVehicleSchema.strict()),
+  /** Offline vPIC decode: suggestions only; null when nothing useful was found. */
+  'vehicles.decodeVin': method<VinDecodeSuggestion | null>()(z.object({ vin: vinSchema }).strict()),
+  'radios.add': method<VehicleDetail>()(newRadioSchema.strict()),
+  'radios.update': method<VehicleDetail>()(updateRadioSchema.strict()),
+  'search.query': method<SearchResults>()(searchQuerySchema.strict()),
   'settings.getShop': method<ShopSettings>()(noInput),
   'settings.updateShop': method<ShopSettings>()(shopSettingsSchema.strict()),
   'printing.listPrinters': method<readonly PrinterInfo[]>()(noInput),

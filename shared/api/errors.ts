@@ -19,10 +19,17 @@ export interface FieldProblem {
   readonly message: string
 }
 
+/** The existing record a DUPLICATE points to, so the UI can open it instead. */
+export interface RelatedRecord {
+  readonly entity: 'customer' | 'vehicle' | 'radio'
+  readonly id: number
+}
+
 export interface AppErrorData {
   readonly code: AppErrorCode
   readonly message: string
   readonly fields?: readonly FieldProblem[]
+  readonly related?: RelatedRecord
 }
 
 /**
@@ -34,18 +41,23 @@ export interface AppErrorData {
 export class AppError extends Error {
   readonly code: AppErrorCode
   readonly fields: readonly FieldProblem[] | undefined
+  readonly related: RelatedRecord | undefined
 
-  constructor(code: AppErrorCode, message: string, fields?: readonly FieldProblem[]) {
+  constructor(code: AppErrorCode, message: string, fields?: readonly FieldProblem[], related?: RelatedRecord) {
     super(message)
     this.name = 'AppError'
     this.code = code
     this.fields = fields
+    this.related = related
   }
 
   toData(): AppErrorData {
-    return this.fields && this.fields.length > 0
-      ? { code: this.code, message: this.message, fields: this.fields }
-      : { code: this.code, message: this.message }
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fields && this.fields.length > 0 ? { fields: this.fields } : {}),
+      ...(this.related ? { related: this.related } : {}),
+    }
   }
 }
 

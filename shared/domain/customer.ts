@@ -58,3 +58,26 @@ export interface CustomerSummary {
   readonly name: string
   readonly primaryPhone: string | null
 }
+
+/**
+ * Create and update inputs. A phone number already on file for another
+ * customer is refused unless `allowSharedPhone` says the desk checked it (a
+ * household can share one number); otherwise it is the same person twice.
+ */
+export const createCustomerSchema = newCustomerSchema.extend({ allowSharedPhone: z.boolean().default(false) })
+export const updateCustomerSchema = createCustomerSchema.extend({ id: z.number().int().positive() })
+export type CreateCustomerInput = z.input<typeof createCustomerSchema>
+export type UpdateCustomerInput = z.input<typeof updateCustomerSchema>
+
+export interface PhoneMatch {
+  readonly customerId: number
+  readonly name: string
+  readonly number: string
+}
+
+export interface CustomerDetail extends Customer {
+  readonly vehicles: {
+    readonly current: readonly import('./vehicle').VehicleSummary[]
+    readonly previous: readonly import('./vehicle').VehicleSummary[]
+  }
+}

@@ -4,6 +4,7 @@ import type { ApiRouter, CallSender } from '../../electron/main/ipc/router'
 import { createMemoryLogger } from '../../electron/main/log'
 import type { Printer, PrintRequest, PrintResult } from '../../electron/main/printing/printer'
 import { startAppServices, type AppServices } from '../../electron/main/services/app-services'
+import type { VinDecoder, VinDecodeSuggestion } from '../../electron/main/vin-decoder'
 
 /** The only sender createTestRouter trusts. */
 export const TRUSTED_SENDER: CallSender = Object.freeze({
@@ -41,10 +42,33 @@ export function createFakePrinter(): FakePrinter {
   return printer
 }
 
+/**
+ * A VIN decoder that answers from a table, so tests that do not exercise
+ * decoding skip unpacking the real 75 MB vPIC database.
+ */
+export interface FakeVinDecoder extends VinDecoder {
+  readonly decoded: string[]
+  readonly answers: Map<string, VinDecodeSuggestion>
+}
+
+export function createFakeVinDecoder(): FakeVinDecoder {
+  const decoder: FakeVinDecoder = {
+    decoded: [],
+    answers: new Map(),
+    async decode(vin) {
+      decoder.decoded.push(vin)
+      return decoder.answers.get(vin) ?? null
+    },
+    async close() {},
+  }
+  return decoder
+}
+
 export interface TestServices {
   readonly services: AppServices
   readonly log: ReturnType<typeof createMemoryLogger>
   readonly printer: FakePrinter
+  readonly vinDecoder: FakeVinDecoder
 }
 
 /**
@@ -57,14 +81,16 @@ export async function startTestServices(
 ): Promise<TestServices> {
   const log = createMemoryLogger()
   const printer = createFakePrinter()
+  const vinDecoder = createFakeVinDecoder()
   const services = await startAppServices({
     dataDir,
     appVersion: options.appVersion ?? '0.0.0-test',
     printer,
     log,
+    vinDecoder,
     ...(options.now ? { now: options.now } : {}),
   })
-  return { services, log, printer }
+  return { services, log, printer, vinDecoder }
 }
 
 export function isTrustedTestSender(sender: CallSender): boolean {

@@ -86,7 +86,10 @@ describe('router + handlers + services on a real database', () => {
     )
     expect(created).toMatchObject({ name: 'Ana López', preferredLanguage: 'es', createdAt: NOW.toISOString() })
 
-    expect(valueOf(await call<Customer>('customers.get', { id: created.id }))).toEqual(created)
+    expect(valueOf(await call<Customer>('customers.get', { id: created.id }))).toEqual({
+      ...created,
+      vehicles: { current: [], previous: [] },
+    })
     valueOf(await call<Customer>('customers.create', { name: 'Bob Smith' }))
     expect(valueOf(await call<CustomerSummary[]>('customers.list', {}))).toEqual([
       { id: created.id, name: 'Ana López', primaryPhone: '(555) 010-2030' },

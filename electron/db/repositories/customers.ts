@@ -2,7 +2,6 @@ import type { Kysely, Transaction } from 'kysely'
 import type { Customer, CustomerPhone, CustomerSummary, NewCustomer } from '../../../shared/domain/customer'
 import { phoneDigits, toSearchKey } from '../../../shared/domain/normalize'
 import type { CustomerPhoneRow, CustomerRow, Database } from '../schema'
-import type { SearchIndex } from '../search/search-index'
 
 function toCustomer(row: CustomerRow, phones: readonly CustomerPhoneRow[]): Customer {
   return {
@@ -18,12 +17,7 @@ function toCustomer(row: CustomerRow, phones: readonly CustomerPhoneRow[]): Cust
 }
 
 /** Creates a customer with their phones and search entry; call inside the caller's transaction. */
-export async function insertCustomer(
-  trx: Transaction<Database>,
-  search: SearchIndex,
-  input: NewCustomer,
-  now: string,
-): Promise<Customer> {
+export async function insertCustomer(trx: Transaction<Database>, input: NewCustomer, now: string): Promise<Customer> {
   {
     const row = await trx
       .insertInto('customers')
@@ -38,24 +32,7 @@ export async function insertCustomer(
       })
       .returningAll()
       .executeTakeFirstOrThrow()
-    const phones: CustomerPhoneRow[] = []
-    for (const [position, phone] of input.phones.entries()) {
-      phones.push(
-        await trx
-          .insertInto('customer_phones')
-          .values({
-            customer_id: row.id,
-            label: phone.label,
-            number: phone.number,
-            digits: phoneDigits(phone.number),
-            position,
-            created_at: now,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow(),
-      )
-    }
-    await search.put(trx, 'customer', row.id, [input.name, ...input.phones.map((p) => phoneDigits(p.number))])
+    const phones = await insertPhones(trx, row.id, input.phones, now)
     return toCustomer(row, phones)
   }
 }
@@ -93,4 +70,82 @@ export async function listCustomerSummaries(db: Kysely<Database>, limit: number)
     .limit(limit)
     .execute()
   return rows.map((row) => ({ id: row.id, name: row.name, primaryPhone: row.primary_phone ?? null }))
+}
+
+async function insertPhones(
+  trx: Transaction<Database>,
+  customerId: number,
+  phones: NewCustomer['phones'],
+  now: string,
+): Promise<CustomerPhoneRow[]> {
+  const rows: CustomerPhoneRow[] = []
+  for (const [position, phone] of phones.entries()) {
+    rows.push(
+      await trx
+        .insertInto('customer_phones')
+        .values({
+          customer_id: customerId,
+          label: phone.label,
+          number: phone.number,
+          digits: phoneDigits(phone.number),
+          position,
+          created_at: now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    )
+  }
+  return rows
+}
+
+/** Replaces a customer's details and phone list; call inside the caller's transaction. Returns false when the customer does not exist. */
+export async function updateCustomerRow(
+  trx: Transaction<Database>,
+  id: number,
+  input: NewCustomer,
+  now: string,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('customers')
+    .set({
+      name: input.name,
+      email: input.email,
+      preferred_language: input.preferredLanguage,
+      notes: input.notes,
+      search_key: toSearchKey(input.name),
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .executeTakeFirst()
+  if (Number(result.numUpdatedRows) === 0) return false
+  await trx.deleteFrom('customer_phones').where('customer_id', '=', id).execute()
+  await insertPhones(trx, id, input.phones, now)
+  return true
+}
+
+/**
+ * Customers who have any of these phone numbers (compared by digits, and
+ * without a leading US country code), for the duplicate check.
+ */
+export async function findCustomersByPhoneDigits(
+  db: Kysely<Database> | Transaction<Database>,
+  digits: readonly string[],
+): Promise<{ id: number; name: string; number: string }[]> {
+  const keys = new Set<string>()
+  for (const d of digits) {
+    if (d.length < 7) continue
+    keys.add(d)
+    if (d.length === 11 && d.startsWith('1')) keys.add(d.slice(1))
+    if (d.length === 10) keys.add(`1${d}`)
+  }
+  if (keys.size === 0) return []
+  return db
+    .selectFrom('customer_phones')
+    .innerJoin('customers', 'customers.id', 'customer_phones.customer_id')
+    .select(['customers.id', 'customers.name', 'customer_phones.number'])
+    .where('customer_phones.digits', 'in', [...keys])
+    .where('customers.archived_at', 'is', null)
+    .orderBy('customers.id')
+    .limit(20)
+    .execute()
 }

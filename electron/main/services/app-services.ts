@@ -4,11 +4,12 @@ import { AppError } from '../../../shared/api/errors'
 import { DatabaseOpenError, openDatabase, type OpenedDatabase } from '../../db/open'
 import type { Database } from '../../db/schema'
 import type { SearchIndex } from '../../db/search/search-index'
-import { sqliteFtsSearchIndex } from '../../db/search/sqlite-fts-search'
+import { sqliteSearchIndex } from '../../db/search/sqlite-search-index'
 import { createEventBus, type EventBus } from '../events'
 import type { Logger } from '../log'
 import { dataPaths, type DataPaths } from '../paths'
 import type { Printer } from '../printing/printer'
+import { createCorgiVinDecoder, type VinDecoder } from '../vin-decoder'
 import { readOrCreateWorkstationIdSync } from '../workstation'
 
 /** Everything a handler may use. Built once at start-up; free of Electron. */
@@ -24,6 +25,8 @@ export interface AppServices {
   /** The database, or DB_UNAVAILABLE when it could not be opened. */
   requireDb(): Kysely<Database>
   readonly search: SearchIndex
+  /** Offline VIN decoding (suggestions only); prepares its data in the background. */
+  readonly vinDecoder: VinDecoder
   close(): Promise<void>
 }
 
@@ -33,6 +36,8 @@ export interface StartOptions {
   readonly printer: Printer
   readonly log: Logger
   readonly now?: () => Date
+  /** Replaces the offline VIN decoder (tests that do not need its 75 MB database). */
+  readonly vinDecoder?: VinDecoder
 }
 
 /**
@@ -70,6 +75,9 @@ export async function startAppServices(options: StartOptions): Promise<AppServic
     }
   }
   const db = opened?.db ?? null
+  // Unpacking the decoder's database takes about a second: start it now, never await it.
+  const vinDecoder = options.vinDecoder ?? createCorgiVinDecoder({ dataDir: paths.dataDir, log: options.log })
+  if ('prepare' in vinDecoder && typeof vinDecoder.prepare === 'function') void vinDecoder.prepare()
   return {
     status,
     paths,
@@ -78,12 +86,14 @@ export async function startAppServices(options: StartOptions): Promise<AppServic
     workstationId,
     now,
     events: createEventBus(),
-    search: sqliteFtsSearchIndex,
+    search: sqliteSearchIndex,
+    vinDecoder,
     requireDb() {
       if (!db) throw new AppError('DB_UNAVAILABLE', 'The database is not open. See the start screen for why.')
       return db
     },
     async close() {
+      await vinDecoder.close()
       await opened?.close()
       opened = null
     },

@@ -3,6 +3,8 @@ import type { AppServices } from '../../services/app-services'
 import { appHandlers } from './app'
 import { customerHandlers } from './customers'
 import { printingHandlers } from './printing'
+import { searchHandlers } from './search'
+import { vehicleHandlers } from './vehicles'
 import { settingsHandlers } from './settings'
 
 /**
@@ -14,4 +16,6 @@ export const handlers: Handlers<AppServices> = {
   ...customerHandlers,
   ...settingsHandlers,
   ...printingHandlers,
+  ...vehicleHandlers,
+  ...searchHandlers,
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { findCustomerById, insertCustomer, listCustomerSummaries } from '../../../../electron/db/repositories/customers'
-import { sqliteFtsSearchIndex } from '../../../../electron/db/search/sqlite-fts-search'
 import { newCustomerSchema, type NewCustomerInput } from '../../../../shared/domain/customer'
 import { useTestDatabase } from '../../../helpers/db'
 
@@ -9,7 +8,7 @@ const NOW = '2026-11-24T06:00:00.000Z'
 
 async function create(input: NewCustomerInput) {
   const parsed = newCustomerSchema.parse(input)
-  return database.current.db.transaction().execute((trx) => insertCustomer(trx, sqliteFtsSearchIndex, parsed, NOW))
+  return database.current.db.transaction().execute((trx) => insertCustomer(trx, parsed, NOW))
 }
 
 describe('customers repository', () => {
@@ -46,18 +45,11 @@ describe('customers repository', () => {
     expect(sqlite.prepare('select digits from customer_phones where customer_id = ?').pluck().get(created.id)).toBe('5550102030')
   })
 
-  it('makes the new customer findable by name and phone in the same transaction', async () => {
-    const created = await create({ name: 'Ana López', phones: [{ number: '(555) 010-2030' }] })
-    const hit = { entityType: 'customer', entityId: created.id }
-    expect(await sqliteFtsSearchIndex.find(database.current.db, 'lopez', 10)).toEqual([hit])
-    expect(await sqliteFtsSearchIndex.find(database.current.db, '555010', 10)).toEqual([hit])
-  })
-
   it('writes nothing when the surrounding transaction rolls back', async () => {
     const parsed = newCustomerSchema.parse({ name: 'Rolled Back', phones: [{ number: '5550102030' }] })
     await expect(
       database.current.db.transaction().execute(async (trx) => {
-        await insertCustomer(trx, sqliteFtsSearchIndex, parsed, NOW)
+        await insertCustomer(trx, parsed, NOW)
         throw new Error('abort')
       }),
     ).rejects.toThrow('abort')

@@ -1,0 +1,108 @@
+import { sql } from 'kysely'
+import { toSearchKey } from '../../../shared/domain/normalize'
+import { toKeyToken, type MatchedBy, type SearchHit, type SearchIndex, type SearchKeyKind } from './search-index'
+
+/*
+ * SQLite dialect module: the only place that knows search is FTS5 plus a key
+ * table. Keys whose end people type ("last six of the VIN", "last four of the
+ * phone") are also stored reversed behind a '~', so a suffix search is a
+ * prefix range scan on the same index.
+ */
+
+const REVERSIBLE: ReadonlySet<SearchKeyKind> = new Set(['vin', 'phone', 'serial'])
+const REVERSED_MARK = '~'
+/** Above every character a key can hold ([A-Z0-9~]): the exclusive end of a prefix range. */
+const RANGE_END = '\u007f'
+const MIN_SUFFIX_LENGTH = 4
+
+function reverse(text: string): string {
+  return [...text].reverse().join('')
+}
+
+/** Typed words as an FTS5 query of quoted prefix terms, so nothing typed is parsed as FTS syntax. */
+export function toFtsPrefixQuery(query: string): string | null {
+  const words = toSearchKey(query)
+    .split(' ')
+    .filter((word) => word.length > 0)
+  if (words.length === 0) return null
+  return words.map((word) => `"${word}"*`).join(' ')
+}
+
+export const sqliteSearchIndex: SearchIndex = {
+  async put(db, entityType, entityId, document) {
+    await this.remove(db, entityType, entityId)
+    const text = document.words
+      .map(toSearchKey)
+      .filter((word) => word.length > 0)
+      .join(' ')
+    if (text !== '') {
+      await db.insertInto('search_index').values({ entity_type: entityType, entity_id: entityId, terms: text }).execute()
+    }
+    const rows: { entity_type: string; entity_id: number; kind: string; key: string }[] = []
+    const seen = new Set<string>()
+    for (const key of document.keys) {
+      const value = toKeyToken(key.value)
+      if (value === '') continue
+      const variants = REVERSIBLE.has(key.kind) ? [value, REVERSED_MARK + reverse(value)] : [value]
+      for (const variant of variants) {
+        const id = `${key.kind}:${variant}`
+        if (seen.has(id)) continue
+        seen.add(id)
+        rows.push({ entity_type: entityType, entity_id: entityId, kind: key.kind, key: variant })
+      }
+    }
+    if (rows.length > 0) await db.insertInto('search_keys').values(rows).execute()
+  },
+
+  async remove(db, entityType, entityId) {
+    await db.deleteFrom('search_index').where('entity_type', '=', entityType).where('entity_id', '=', entityId).execute()
+    await db.deleteFrom('search_keys').where('entity_type', '=', entityType).where('entity_id', '=', entityId).execute()
+  },
+
+  async find(db, query, limit) {
+    const hits: SearchHit[] = []
+    const seen = new Set<string>()
+    const add = (entityType: string, entityId: number, matchedBy: MatchedBy, exact: boolean) => {
+      const id = `${entityType}:${entityId}`
+      if (seen.has(id)) return
+      seen.add(id)
+      hits.push({ entityType: entityType as SearchHit['entityType'], entityId: Number(entityId), matchedBy, exact })
+    }
+
+    const token = toKeyToken(query)
+    if (token.length >= 2) {
+      const forward = await db
+        .selectFrom('search_keys')
+        .select(['entity_type', 'entity_id', 'kind', 'key'])
+        .where('key', '>=', token)
+        .where('key', '<', token + RANGE_END)
+        .limit(limit * 2)
+        .execute()
+      const exact = forward.filter((row) => row.key === token)
+      for (const row of exact) add(row.entity_type, row.entity_id, row.kind as SearchKeyKind, true)
+      for (const row of forward) add(row.entity_type, row.entity_id, row.kind as SearchKeyKind, false)
+    }
+    if (token.length >= MIN_SUFFIX_LENGTH) {
+      const reversed = REVERSED_MARK + reverse(token)
+      const backward = await db
+        .selectFrom('search_keys')
+        .select(['entity_type', 'entity_id', 'kind'])
+        .where('key', '>=', reversed)
+        .where('key', '<', reversed + RANGE_END)
+        .limit(limit)
+        .execute()
+      for (const row of backward) add(row.entity_type, row.entity_id, row.kind as SearchKeyKind, false)
+    }
+    const match = toFtsPrefixQuery(query)
+    if (match !== null && hits.length < limit * 3) {
+      const words = await db
+        .selectFrom('search_index')
+        .select(['entity_type', 'entity_id'])
+        .where(sql<boolean>`search_index match ${match}`)
+        .limit(limit * 3)
+        .execute()
+      for (const row of words) add(row.entity_type, Number(row.entity_id), 'name', false)
+    }
+    return hits
+  },
+}
