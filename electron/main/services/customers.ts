@@ -21,15 +21,33 @@ export async function findPhoneMatches(
     .map((row) => ({ customerId: row.id, name: row.name, number: row.number }))
 }
 
-async function refuseSharedPhone(services: AppServices, input: NewCustomer, exceptId: number | null): Promise<void> {
+/** A number's digits without a leading US country code: "+1 555 010 2030" and "555-010-2030" are one number. */
+function phoneKey(number: string): string {
+  const digits = phoneDigits(number)
+  return digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits
+}
+
+/**
+ * Refuses numbers already on file for another customer. Numbers this customer
+ * already has (`alreadyOnFile`) are not checked again: a shared number the desk
+ * confirmed once must not block every later edit of the record.
+ */
+async function refuseSharedPhone(
+  services: AppServices,
+  input: NewCustomer,
+  exceptId: number | null,
+  alreadyOnFile: readonly string[] = [],
+): Promise<void> {
+  const kept = new Set(alreadyOnFile.map(phoneKey))
+  const isNew = (p: { number: string }) => !kept.has(phoneKey(p.number))
   const matches = await findPhoneMatches(
     services,
-    input.phones.map((p) => p.number),
+    input.phones.filter(isNew).map((p) => p.number),
     exceptId,
   )
   const first = matches[0]
   if (!first) return
-  const index = input.phones.findIndex((p) => phoneDigits(p.number).endsWith(phoneDigits(first.number).slice(-10)))
+  const index = input.phones.findIndex((p) => isNew(p) && phoneDigits(p.number).endsWith(phoneDigits(first.number).slice(-10)))
   throw new AppError(
     'DUPLICATE',
     `${first.number} is already on file for ${first.name}. Open that customer, or confirm the number is shared.`,
@@ -72,7 +90,10 @@ export async function updateCustomer(
 ): Promise<CustomerDetail> {
   const db = services.requireDb()
   const now = services.now().toISOString()
-  if (!input.allowSharedPhone) await refuseSharedPhone(services, input, input.id)
+  if (!input.allowSharedPhone) {
+    const current = await findCustomerById(db, input.id)
+    await refuseSharedPhone(services, input, input.id, current?.phones.map((p) => p.number) ?? [])
+  }
   await db.transaction().execute(async (trx) => {
     if (!(await updateCustomerRow(trx, input.id, input, now))) {
       throw new AppError('NOT_FOUND', 'That customer was not found. They may have been merged or archived.')

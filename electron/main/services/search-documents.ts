@@ -11,8 +11,10 @@ export function customerSearchDocument(customer: { name: string; email: string; 
   for (const phone of customer.phones) {
     const digits = phoneDigits(phone.number)
     keys.push({ kind: 'phone', value: digits })
-    // "+1 (555) 010-2030" is also found as "555 010 2030".
+    // "+1 (555) 010-2030" is also found as "555 010 2030", and the other way round
+    // (the same rule as the duplicate check in findCustomersByPhoneDigits).
     if (digits.length === 11 && digits.startsWith('1')) keys.push({ kind: 'phone', value: digits.slice(1) })
+    if (digits.length === 10) keys.push({ kind: 'phone', value: `1${digits}` })
   }
   return { words: [customer.name, customer.email.split('@')[0] ?? ''], keys }
 }
