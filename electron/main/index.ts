@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { app, BrowserWindow } from 'electron'
+import { app, BrowserWindow, Menu } from 'electron'
 import { isAppUrl } from './app-origin'
 import { createAppRouter } from './create-router'
 import { registerIpc } from './ipc/register-ipc'
@@ -37,6 +37,9 @@ if (!app.requestSingleInstanceLock()) {
   installSecurityHooks((url) => isOurUrl(url))
 
   app.whenReady().then(async () => {
+    // No menu bar: Alt is the app's own shortcut key, and reload/close-window
+    // accelerators must not fire by accident at a busy desk.
+    Menu.setApplicationMenu(null)
     const log = createFileLogger(dataPaths(dataDir).logFile, console)
     services = await startAppServices({
       dataDir,

@@ -195,8 +195,11 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     async close() {
       unsubscribe()
       for (const client of eventClients) client.end()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      // Start closing, then drop idle keep-alive sockets: a socket the browser
+      // opened but never used would otherwise hold close() for minutes.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections()
+      await closed
       await services.close()
     },
   }

@@ -18,19 +18,27 @@ export const phoneInputSchema = z.object({
   })
   .strict()
 
-export const newCustomerSchema = z.object({
+/** Each customer field's rules, without defaults (an update must not reset what it leaves out). */
+const customerFields = {
   name: z
     .string()
     .transform(tidyText)
     .pipe(z.string().min(1, 'Enter the customer’s name.').max(120, 'Keep the name under 120 characters.')),
-  phones: z.array(phoneInputSchema).max(5, 'Up to five phone numbers per customer.').default([]),
+  phones: z.array(phoneInputSchema).max(5, 'Up to five phone numbers per customer.'),
   email: z
     .string()
     .transform((value) => value.trim())
-    .pipe(z.union([z.literal(''), z.email('That email address does not look complete.')]))
-    .default(''),
-  preferredLanguage: z.enum(PRINT_LANGUAGES, 'Printed material is available in English or Spanish.').default('en'),
-  notes: z.string().max(2000, 'Keep notes under 2000 characters.').default(''),
+    .pipe(z.union([z.literal(''), z.email('That email address does not look complete.')])),
+  preferredLanguage: z.enum(PRINT_LANGUAGES, 'Printed material is available in English or Spanish.'),
+  notes: z.string().max(2000, 'Keep notes under 2000 characters.'),
+}
+
+export const newCustomerSchema = z.object({
+  name: customerFields.name,
+  phones: customerFields.phones.default([]),
+  email: customerFields.email.default(''),
+  preferredLanguage: customerFields.preferredLanguage.default('en'),
+  notes: customerFields.notes.default(''),
 })
 
 export type NewCustomerInput = z.input<typeof newCustomerSchema>
@@ -65,7 +73,11 @@ export interface CustomerSummary {
  * household can share one number); otherwise it is the same person twice.
  */
 export const createCustomerSchema = newCustomerSchema.extend({ allowSharedPhone: z.boolean().default(false) })
-export const updateCustomerSchema = createCustomerSchema.extend({ id: z.number().int().positive() })
+/** An edit: only the fields given change; `phones`, when given, replaces the whole list. */
+export const updateCustomerSchema = z
+  .object(customerFields)
+  .partial()
+  .extend({ id: z.number().int().positive(), allowSharedPhone: z.boolean().default(false) })
 export type CreateCustomerInput = z.input<typeof createCustomerSchema>
 export type UpdateCustomerInput = z.input<typeof updateCustomerSchema>
 

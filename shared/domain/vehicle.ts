@@ -21,30 +21,44 @@ const shortText = (max: number, label: string) =>
     .transform(tidyText)
     .pipe(z.string().max(max, `Keep ${label} under ${max} characters.`))
 
-export const vehicleFieldsSchema = z.object({
-  vin: optionalVinSchema.default(''),
+/** Each vehicle field's rules, without defaults (an update must not reset what it leaves out). */
+const vehicleFields = {
+  vin: optionalVinSchema,
   year: z
     .number()
     .int('The year is a whole number, like 2009.')
     .min(1950, 'Enter a model year from 1950 on.')
     .max(2100, 'That year is too far in the future.')
-    .nullable()
-    .default(null),
-  make: shortText(40, 'the make').default(''),
-  model: shortText(60, 'the model').default(''),
-  trim: shortText(60, 'the trim').default(''),
-  engine: shortText(60, 'the engine').default(''),
-  plate: plateSchema.default(''),
-  plateState: plateStateSchema.default(''),
-  colour: shortText(30, 'the colour').default(''),
-  notes: z.string().max(2000, 'Keep notes under 2000 characters.').default(''),
+    .nullable(),
+  make: shortText(40, 'the make'),
+  model: shortText(60, 'the model'),
+  trim: shortText(60, 'the trim'),
+  engine: shortText(60, 'the engine'),
+  plate: plateSchema,
+  plateState: plateStateSchema,
+  colour: shortText(30, 'the colour'),
+  notes: z.string().max(2000, 'Keep notes under 2000 characters.'),
+}
+
+export const vehicleFieldsSchema = z.object({
+  vin: vehicleFields.vin.default(''),
+  year: vehicleFields.year.default(null),
+  make: vehicleFields.make.default(''),
+  model: vehicleFields.model.default(''),
+  trim: vehicleFields.trim.default(''),
+  engine: vehicleFields.engine.default(''),
+  plate: vehicleFields.plate.default(''),
+  plateState: vehicleFields.plateState.default(''),
+  colour: vehicleFields.colour.default(''),
+  notes: vehicleFields.notes.default(''),
 })
 
 export const newVehicleSchema = vehicleFieldsSchema.extend({
   ownerId: z.number().int().positive('Choose the customer who owns this vehicle.'),
 })
 
-export const updateVehicleSchema = vehicleFieldsSchema.extend({ id: z.number().int().positive() })
+/** An edit: only the fields given change. */
+export const updateVehicleSchema = z.object(vehicleFields).partial().extend({ id: z.number().int().positive() })
 
 export const transferVehicleSchema = z.object({
   vehicleId: z.number().int().positive(),

@@ -966,3 +966,37 @@ describe('data.changed events', () => {
     expect(events).toEqual([])
   })
 })
+
+describe('edits change only what they name', () => {
+  it('vehicles.update with a few fields keeps the VIN, plate and everything else', async () => {
+    const { call } = await start()
+    const owner = await createCustomer(call, { name: 'Ana' })
+    const vehicle = await createVehicle(call, {
+      ownerId: owner.id,
+      vin: ACCORD_VIN,
+      year: 2003,
+      make: 'Honda',
+      model: 'Accord',
+      plate: '7ABC123',
+      plateState: 'TX',
+      colour: 'Silver',
+    })
+    const updated = valueOf(await call<Vehicle>('vehicles.update', { id: vehicle.id, colour: 'Blue' }))
+    expect(updated).toMatchObject({ vin: ACCORD_VIN, year: 2003, model: 'Accord', plate: '7ABC123', plateState: 'TX', colour: 'Blue' })
+    const cleared = valueOf(await call<Vehicle>('vehicles.update', { id: vehicle.id, year: null }))
+    expect(cleared).toMatchObject({ year: null, vin: ACCORD_VIN })
+  })
+
+  it('customers.update with only a name keeps the phones, email and language', async () => {
+    const { call } = await start()
+    const created = await createCustomer(call, {
+      name: 'Ana',
+      email: 'ana@example.com',
+      preferredLanguage: 'es',
+      phones: [{ label: 'mobile', number: '555-010-2030' }],
+    })
+    const updated = valueOf(await call<CustomerDetail>('customers.update', { id: created.id, name: 'Ana López' }))
+    expect(updated).toMatchObject({ name: 'Ana López', email: 'ana@example.com', preferredLanguage: 'es' })
+    expect(updated.phones.map((p) => p.number)).toEqual(['555-010-2030'])
+  })
+})

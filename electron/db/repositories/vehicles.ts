@@ -1,6 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely'
 import { compactKey } from '../../../shared/domain/normalize'
-import type { NewVehicle, OwnershipSpell, UpdateVehicle, Vehicle, VehicleFields, VehicleSummary } from '../../../shared/domain/vehicle'
+import type { NewVehicle, OwnershipSpell, Vehicle, VehicleFields, VehicleSummary } from '../../../shared/domain/vehicle'
 import type { Database, VehiclesTable } from '../schema'
 
 type Executor = Kysely<Database> | Transaction<Database>
@@ -56,8 +56,8 @@ export async function insertVehicle(trx: Transaction<Database>, input: NewVehicl
   return row.id
 }
 
-export async function updateVehicleFields(db: Executor, input: UpdateVehicle, now: string): Promise<boolean> {
-  const result = await db.updateTable('vehicles').set(fieldsToRow(input, now)).where('id', '=', input.id).executeTakeFirst()
+export async function updateVehicleFields(db: Executor, id: number, fields: VehicleFields, now: string): Promise<boolean> {
+  const result = await db.updateTable('vehicles').set(fieldsToRow(fields, now)).where('id', '=', id).executeTakeFirst()
   return Number(result.numUpdatedRows) > 0
 }
 

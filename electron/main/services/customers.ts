@@ -83,22 +83,33 @@ export async function createCustomer(services: AppServices, input: NewCustomer &
   return created
 }
 
-/** Replaces a customer's details and phones; the change is audited. */
+/**
+ * Changes the fields given and keeps the rest; `phones`, when given, replaces
+ * the list. The change is audited.
+ */
 export async function updateCustomer(
   services: AppServices,
-  input: NewCustomer & { id: number; allowSharedPhone?: boolean },
+  input: Partial<NewCustomer> & { id: number; allowSharedPhone?: boolean },
 ): Promise<CustomerDetail> {
   const db = services.requireDb()
   const now = services.now().toISOString()
+  const current = await findCustomerById(db, input.id)
+  if (!current) throw new AppError('NOT_FOUND', 'That customer was not found. They may have been merged or archived.')
+  const merged: NewCustomer = {
+    name: input.name ?? current.name,
+    phones: input.phones ?? current.phones.map((p) => ({ label: p.label, number: p.number })),
+    email: input.email ?? current.email,
+    preferredLanguage: input.preferredLanguage ?? current.preferredLanguage,
+    notes: input.notes ?? current.notes,
+  }
   if (!input.allowSharedPhone) {
-    const current = await findCustomerById(db, input.id)
-    await refuseSharedPhone(services, input, input.id, current?.phones.map((p) => p.number) ?? [])
+    await refuseSharedPhone(services, merged, input.id, current.phones.map((p) => p.number))
   }
   await db.transaction().execute(async (trx) => {
-    if (!(await updateCustomerRow(trx, input.id, input, now))) {
+    if (!(await updateCustomerRow(trx, input.id, merged, now))) {
       throw new AppError('NOT_FOUND', 'That customer was not found. They may have been merged or archived.')
     }
-    await services.search.put(trx, 'customer', input.id, customerSearchDocument(input))
+    await services.search.put(trx, 'customer', input.id, customerSearchDocument(merged))
     await audit(trx, services, 'customer.update', input.id, now)
   })
   services.events.emit('data.changed', { entity: 'customer', id: input.id })

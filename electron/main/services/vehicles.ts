@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/api/errors'
-import type { NewVehicle, TransferVehicle, UpdateVehicle, Vehicle, VehicleDetail } from '../../../shared/domain/vehicle'
+import type { NewVehicle, TransferVehicle, UpdateVehicle, Vehicle, VehicleDetail, VehicleFields } from '../../../shared/domain/vehicle'
 import { appendAudit } from '../../db/repositories/audit'
 import { findCustomerById } from '../../db/repositories/customers'
 import { listRadiosOfVehicle } from '../../db/repositories/radios'
@@ -47,14 +47,28 @@ export async function createVehicle(services: AppServices, input: NewVehicle): P
   return requireVehicle(services, id)
 }
 
+/** Changes the fields given; the rest stay as they are. */
 export async function updateVehicle(services: AppServices, input: UpdateVehicle): Promise<Vehicle> {
   const db = services.requireDb()
   const now = services.now().toISOString()
-  const sameVin = await findVehicleByVin(db, input.vin)
+  const current = await requireVehicle(services, input.id)
+  const merged: VehicleFields = {
+    vin: input.vin ?? current.vin,
+    year: input.year === undefined ? current.year : input.year,
+    make: input.make ?? current.make,
+    model: input.model ?? current.model,
+    trim: input.trim ?? current.trim,
+    engine: input.engine ?? current.engine,
+    plate: input.plate ?? current.plate,
+    plateState: input.plateState ?? current.plateState,
+    colour: input.colour ?? current.colour,
+    notes: input.notes ?? current.notes,
+  }
+  const sameVin = await findVehicleByVin(db, merged.vin)
   if (sameVin && sameVin.id !== input.id) throw duplicateVin(sameVin)
   await db.transaction().execute(async (trx) => {
-    if (!(await updateVehicleFields(trx, input, now))) throw new AppError('NOT_FOUND', 'That vehicle was not found.')
-    await services.search.put(trx, 'vehicle', input.id, vehicleSearchDocument(input))
+    if (!(await updateVehicleFields(trx, input.id, merged, now))) throw new AppError('NOT_FOUND', 'That vehicle was not found.')
+    await services.search.put(trx, 'vehicle', input.id, vehicleSearchDocument(merged))
     await appendAudit(trx, {
       at: now,
       workstationId: services.workstationId,

@@ -13,7 +13,7 @@ import {
 } from '../../../../electron/db/repositories/vehicles'
 import { mapSqliteError } from '../../../../electron/db/sqlite-errors'
 import { newCustomerSchema } from '../../../../shared/domain/customer'
-import { newVehicleSchema, updateVehicleSchema, type NewVehicleInput } from '../../../../shared/domain/vehicle'
+import { newVehicleSchema, vehicleFieldsSchema, type NewVehicleInput } from '../../../../shared/domain/vehicle'
 import { useTestDatabase } from '../../../helpers/db'
 
 const database = useTestDatabase()
@@ -138,8 +138,8 @@ describe('vehicles repository', () => {
   it('updates the fields (not the owner) and says whether the vehicle exists', async () => {
     const ana = await customer('Ana')
     const id = await vehicle({ ownerId: ana, vin: VIN, make: 'Honda', plate: 'OLD 1' })
-    const update = updateVehicleSchema.parse({ id, vin: '', year: 2004, make: 'Honda', model: 'Civic', plate: 'new-22' })
-    expect(await updateVehicleFields(db(), update, T1)).toBe(true)
+    const fields = vehicleFieldsSchema.parse({ vin: '', year: 2004, make: 'Honda', model: 'Civic', plate: 'new-22' })
+    expect(await updateVehicleFields(db(), id, fields, T1)).toBe(true)
     expect(await findVehicleById(db(), id)).toMatchObject({
       vin: '',
       year: 2004,
@@ -153,7 +153,7 @@ describe('vehicles repository', () => {
       vin: null,
       plate_key: 'NEW22',
     })
-    expect(await updateVehicleFields(db(), { ...update, id: 999 }, T1)).toBe(false)
+    expect(await updateVehicleFields(db(), 999, fields, T1)).toBe(false)
   })
 
   it('transfers ownership: ends the open spell, starts a new one, bumps updated_at, returns the previous owner', async () => {
