@@ -1,0 +1,46 @@
+import { useEffect, useState, type MouseEvent } from 'react'
+import type { AppStatus } from '../../../shared/domain/app-status'
+import { openEventStream } from '../lib/api'
+import { AppHeader } from './AppHeader'
+import { NavBar } from './NavBar'
+import { ScreenSwitch } from './ScreenSwitch'
+import { ShortcutsDialog } from './ShortcutsDialog'
+import { StatusFooter } from './StatusFooter'
+import { useGlobalShortcuts } from './use-global-shortcuts'
+import { useHashRoute } from './use-hash-route'
+import './app-shell.css'
+
+type ReadyStatus = Extract<AppStatus, { state: 'ready' }>
+
+function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
+  // The address hash is the route, so the skip link moves focus itself.
+  event.preventDefault()
+  const target = document.getElementById('screen-title') ?? document.getElementById('main')
+  target?.focus()
+}
+
+/** Header, navigation, the current screen and the status footer. */
+export function AppShell({ status }: { readonly status: ReadyStatus }) {
+  const route = useHashRoute()
+  const [helpOpen, setHelpOpen] = useState(false)
+  // Listen for data changes from the start, so lists opened later miss nothing.
+  useEffect(() => openEventStream('data.changed'), [])
+  useGlobalShortcuts({ currentSection: route.section, onShowHelp: () => setHelpOpen(true) })
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main" onClick={skipToContent}>
+        Skip to main content
+      </a>
+      <AppHeader onShowShortcuts={() => setHelpOpen(true)} />
+      <div className="shell__body">
+        <NavBar current={route.section} />
+        <main id="main" className="shell__main" tabIndex={-1} aria-labelledby="screen-title">
+          <ScreenSwitch route={route} />
+        </main>
+      </div>
+      <StatusFooter status={status} />
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </div>
+  )
+}

@@ -1,0 +1,84 @@
+import type { KeyboardEvent } from 'react'
+import { hrefFor } from '../../app/routes'
+import { Kbd } from '../../components/Kbd'
+import { CUSTOMER_LIST_LIMIT, type CustomerListState } from './use-customer-list'
+
+interface Props {
+  readonly state: CustomerListState
+  readonly selectedId: number | null
+  readonly onRetry: () => void
+}
+
+/** Up/Down/Home/End move between the entries; Enter opens one (they are links). */
+function moveFocus(event: KeyboardEvent<HTMLUListElement>) {
+  const links = [...event.currentTarget.querySelectorAll<HTMLAnchorElement>('a.customer-list__link')]
+  const index = links.findIndex((link) => link === document.activeElement)
+  const next =
+    event.key === 'ArrowDown'
+      ? Math.min(index + 1, links.length - 1)
+      : event.key === 'ArrowUp'
+        ? Math.max(index - 1, 0)
+        : event.key === 'Home'
+          ? 0
+          : event.key === 'End'
+            ? links.length - 1
+            : null
+  if (next === null || links.length === 0) return
+  event.preventDefault()
+  links[next]?.focus()
+}
+
+/** Customers by name, with their first phone. */
+export function CustomerList({ state, selectedId, onRetry }: Props) {
+  if (state.status === 'loading') {
+    return (
+      <p className="customer-list__message" role="status">
+        Loading customers…
+      </p>
+    )
+  }
+  if (state.status === 'error') {
+    return (
+      <div className="customer-list__message" role="alert">
+        <p>The customer list could not be loaded. {state.message}</p>
+        <button type="button" className="button" onClick={onRetry}>
+          Try again
+        </button>
+      </div>
+    )
+  }
+  if (state.customers.length === 0) {
+    return (
+      <div className="customer-list__message">
+        <p className="customer-list__empty-title">No customers yet.</p>
+        <p>
+          Add the first one with <strong>New customer</strong> (<Kbd keys="Alt+N" />
+          ).
+        </p>
+      </div>
+    )
+  }
+  return (
+    <>
+      <p className="customer-list__count" role="status">
+        {state.customers.length === CUSTOMER_LIST_LIMIT
+          ? `Showing the first ${CUSTOMER_LIST_LIMIT} by name`
+          : `${state.customers.length} ${state.customers.length === 1 ? 'customer' : 'customers'}`}
+      </p>
+      <ul className="customer-list" aria-label="Customers" onKeyDown={moveFocus}>
+        {state.customers.map((customer) => (
+          <li key={customer.id}>
+            <a
+              className="customer-list__link"
+              href={hrefFor('customers', customer.id)}
+              aria-current={customer.id === selectedId ? 'true' : undefined}
+            >
+              <span className="customer-list__name">{customer.name}</span>
+              <span className="customer-list__phone">{customer.primaryPhone ?? 'No phone'}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}

@@ -1,0 +1,194 @@
+import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { shopSettingsSchema, type ShopSettings } from '../../../../shared/domain/shop'
+import { Field } from '../../components/Field'
+import { Notice } from '../../components/Notice'
+import { ApiCallError, api, errorMessage } from '../../lib/api'
+import { clearDraft, useDraft } from '../../lib/drafts'
+import { whenPointerSettles } from '../../lib/pointer-settle'
+import { useShopSettings } from './use-shop-settings'
+
+const DRAFT_KEY = 'settings.shop'
+type ShopField = keyof ShopSettings
+const FIELDS: readonly ShopField[] = ['shopName', 'shopPhone', 'shopAddress']
+type Errors = Partial<Record<ShopField | 'form', string>>
+
+function toErrors(problems: readonly { path: string; message: string }[]): Errors {
+  const errors: Errors = {}
+  for (const { path, message } of problems) {
+    const key = (FIELDS as readonly string[]).includes(path) ? (path as ShopField) : 'form'
+    errors[key] ??= message
+  }
+  return errors
+}
+
+function isShopEdits(value: unknown): value is ShopSettings | null {
+  if (value === null) return true
+  if (typeof value !== 'object') return false
+  const record = value as Record<string, unknown>
+  return FIELDS.every((field) => typeof record[field] === 'string')
+}
+
+function validate(values: ShopSettings): Errors {
+  const result = shopSettingsSchema.safeParse(values)
+  return result.success ? {} : toErrors(result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })))
+}
+
+/** Shop name, phone and address: printed on every code card and test page. */
+export function ShopDetailsForm() {
+  const { state, reload, replace } = useShopSettings()
+  // null: nothing edited, show what is saved.
+  const [edits, setEdits] = useDraft<ShopSettings | null>(DRAFT_KEY, () => null, isShopEdits)
+  const [edited, setEdited] = useState<ReadonlySet<ShopField>>(() => new Set())
+  const [touched, setTouched] = useState<ReadonlySet<ShopField>>(() => new Set())
+  const [submitted, setSubmitted] = useState(false)
+  const [serverErrors, setServerErrors] = useState<Errors>({})
+  const [outcome, setOutcome] = useState<{ tone: 'success' | 'error'; text: string } | null>(null)
+  const [saving, setSaving] = useState(false)
+  const savingRef = useRef(false)
+
+  const saved = state.status === 'ready' ? state.settings : null
+  const values = edits ?? saved
+  const clientErrors = useMemo(() => (values ? validate(values) : {}), [values])
+  const errorFor = (field: ShopField) =>
+    serverErrors[field] ?? (submitted || touched.has(field) ? clientErrors[field] : undefined)
+
+  if (state.status === 'loading') {
+    return (
+      <section className="settings-card" aria-labelledby="shop-details-title">
+        <h2 id="shop-details-title">Shop details</h2>
+        <p role="status">Loading…</p>
+      </section>
+    )
+  }
+  if (state.status === 'error' || !values) {
+    return (
+      <section className="settings-card" aria-labelledby="shop-details-title">
+        <h2 id="shop-details-title">Shop details</h2>
+        <Notice tone="error" title="The shop details could not be loaded">
+          <p>{state.status === 'error' ? state.message : ''}</p>
+        </Notice>
+        <button type="button" className="button" onClick={reload}>
+          Try again
+        </button>
+      </section>
+    )
+  }
+
+  const change = (field: ShopField, value: string) => {
+    setEdits({ ...values, [field]: value })
+    setOutcome(null)
+    if (!edited.has(field)) setEdited((current) => new Set(current).add(field))
+    if (field in serverErrors) setServerErrors(({ [field]: _dropped, ...rest }) => rest)
+  }
+
+  const save = async () => {
+    if (savingRef.current) return
+    setSubmitted(true)
+    setOutcome(null)
+    const first = FIELDS.find((field) => field in clientErrors)
+    if (first) {
+      document.getElementById(`shop-${first}`)?.focus()
+      return
+    }
+    savingRef.current = true
+    setSaving(true)
+    try {
+      const result = await api.settings.updateShop(values)
+      replace(result)
+      clearDraft(DRAFT_KEY)
+      setEdits(null)
+      setSubmitted(false)
+      setEdited(new Set())
+      setTouched(new Set())
+      setOutcome({ tone: 'success', text: 'Shop details saved.' })
+    } catch (error) {
+      if (error instanceof ApiCallError && error.code === 'VALIDATION' && error.fields.length > 0) {
+        setServerErrors(toErrors(error.fields))
+      } else {
+        setOutcome({ tone: 'error', text: `Not saved: ${errorMessage(error)} Everything you typed is still here.` })
+      }
+    } finally {
+      savingRef.current = false
+      setSaving(false)
+    }
+  }
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    void save()
+  }
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault()
+      void save()
+    }
+  }
+  const touch = (field: ShopField) => {
+    if (edited.has(field) && !touched.has(field)) {
+      whenPointerSettles(() => setTouched((current) => new Set(current).add(field)))
+    }
+  }
+
+  return (
+    <section className="settings-card" aria-labelledby="shop-details-title">
+      <h2 id="shop-details-title">Shop details</h2>
+      <p className="settings-card__lead">Printed on every code card and test page.</p>
+      <form className="settings-form" noValidate onSubmit={onSubmit} onKeyDown={onKeyDown}>
+        <Field id="shop-shopName" label="Shop name" error={errorFor('shopName')}>
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              type="text"
+              autoComplete="off"
+              value={values.shopName}
+              onChange={(event) => change('shopName', event.target.value)}
+              onBlur={() => touch('shopName')}
+            />
+          )}
+        </Field>
+        <Field id="shop-shopPhone" label="Shop phone" error={errorFor('shopPhone')}>
+          {(control) => (
+            <input
+              {...control}
+              className="input input--medium"
+              type="tel"
+              autoComplete="off"
+              value={values.shopPhone}
+              onChange={(event) => change('shopPhone', event.target.value)}
+              onBlur={() => touch('shopPhone')}
+            />
+          )}
+        </Field>
+        <Field id="shop-shopAddress" label="Address" error={errorFor('shopAddress')}>
+          {(control) => (
+            <textarea
+              {...control}
+              className="input"
+              rows={3}
+              value={values.shopAddress}
+              onChange={(event) => change('shopAddress', event.target.value)}
+              onBlur={() => touch('shopAddress')}
+            />
+          )}
+        </Field>
+        {serverErrors.form ? (
+          <Notice tone="error">
+            <p>{serverErrors.form}</p>
+          </Notice>
+        ) : null}
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" aria-disabled={saving}>
+            {saving ? 'Saving…' : 'Save shop details'}
+          </button>
+          {edits ? <span className="form-actions__hint">Not saved yet</span> : null}
+        </div>
+        {outcome ? (
+          <Notice tone={outcome.tone}>
+            <p>{outcome.text}</p>
+          </Notice>
+        ) : null}
+      </form>
+    </section>
+  )
+}
