@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { app, BrowserWindow, Menu } from 'electron'
+import { IPC_EVENT_CHANNEL } from '../../shared/api/transport'
 import { isAppUrl } from './app-origin'
 import { createAppRouter } from './create-router'
 import { registerIpc } from './ipc/register-ipc'
@@ -8,6 +9,7 @@ import { dataPaths, resolveDataDir } from './paths'
 import { createElectronPrinter } from './printing/electron-printer'
 import { installSecurityHooks } from './security'
 import { startAppServices, type AppServices } from './services/app-services'
+import { assessElectronSafeStorage, createElectronSafeStorageProtector } from './vault/safe-storage-protector'
 import { createMainWindow } from './window'
 
 /*
@@ -46,6 +48,12 @@ if (!app.requestSingleInstanceLock()) {
       appVersion: app.getVersion(),
       log,
       printer: createElectronPrinter(() => mainWindow?.webContents ?? null),
+      // The OS key store (DPAPI, Keychain, libsecret) holds the vault key where it can be trusted.
+      keyStore: { assess: assessElectronSafeStorage, systemProtector: createElectronSafeStorageProtector },
+    })
+    // Forward main-to-renderer events to the window.
+    services.events.subscribe((event, payload) => {
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(`${IPC_EVENT_CHANNEL}:${event}`, payload)
     })
     const router = createAppRouter(
       services,

@@ -12,7 +12,7 @@ import { createSpoolPrinter } from './spool-printer'
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { 'data-dir': { type: 'string' }, port: { type: 'string' } },
+    options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, 'test-key': { type: 'boolean' } },
     strict: true,
   })
   const dataDir = path.resolve(values['data-dir'] ?? path.join(process.cwd(), '.tmp', 'preview-data'))
@@ -26,9 +26,11 @@ async function main(): Promise<void> {
     log: createFileLogger(dataPaths(dataDir).logFile, console),
     appVersion: packageJson.version,
     port: values.port ? Number(values.port) : 0,
+    testKey: values['test-key'] === true,
   })
   console.log(`Radio Code Desk browser preview (data folder: ${dataDir})`)
   console.log(`Printed documents are saved in ${dataPaths(dataDir).spoolDir}`)
+  if (values['test-key']) console.log('Code vault: built-in TEST key (throwaway data only; codes stored this way are not protected)')
   console.log(`Open: ${server.url}`)
   const stop = () => {
     void server

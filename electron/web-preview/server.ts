@@ -9,6 +9,8 @@ import { createAppRouter } from '../main/create-router'
 import type { Logger } from '../main/log'
 import type { Printer } from '../main/printing/printer'
 import { startAppServices, type AppServices } from '../main/services/app-services'
+import { noSystemKeyStore } from '../main/services/security'
+import type { VinDecoder } from '../main/vin-decoder'
 
 /*
  * The browser preview: the built renderer served on 127.0.0.1, with contract
@@ -25,6 +27,13 @@ export interface PreviewServerOptions {
   readonly appVersion: string
   readonly port?: number
   readonly now?: () => Date
+  /**
+   * Unlock the code vault with a built-in test key instead of asking for a
+   * passphrase. For throwaway data and tests only: anyone with the data folder
+   * can read codes stored this way.
+   */
+  readonly testKey?: boolean
+  readonly vinDecoder?: VinDecoder
 }
 
 export interface PreviewServer {
@@ -119,6 +128,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     printer: options.printer,
     log: options.log,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.vinDecoder ? { vinDecoder: options.vinDecoder } : {}),
+    keyStore: noSystemKeyStore({ testKey: options.testKey === true }),
   })
 
   let origin = ''

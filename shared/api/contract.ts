@@ -19,6 +19,24 @@ import {
 } from '../domain/vehicle'
 import { normalizeVin, vinSchema } from '../domain/vin'
 import type { VinDecodeSuggestion } from '../domain/vin-decode'
+import type { SecurityStatus, SignInResult } from '../domain/security'
+import {
+  enteredPinSchema,
+  firstManagerSchema,
+  newStaffSchema,
+  resetPinSchema,
+  staffPermissionsSchema,
+  vaultPassphraseSchema,
+  type StaffMember,
+} from '../domain/staff'
+import {
+  codeIdInput,
+  newRadioCodeSchema,
+  radioCodeSchema,
+  revealCodeSchema,
+  type RadioCodeHistoryEntry,
+  type RevealedCode,
+} from '../domain/radio-code'
 import { shopSettingsSchema, type ShopSettings } from '../domain/shop'
 import type { AppStatus } from '../domain/app-status'
 import type { PrinterInfo, PrintOutcome } from '../domain/printing'
@@ -70,6 +88,28 @@ export const apiContract = {
   'radios.add': method<VehicleDetail>()(newRadioSchema.strict()),
   'radios.update': method<VehicleDetail>()(updateRadioSchema.strict()),
   'search.query': method<SearchResults>()(searchQuerySchema.strict()),
+  'security.status': method<SecurityStatus>()(noInput),
+  /** First start: protect the vault with this computer's key store (passphrase null) or a passphrase. */
+  'vault.setUp': method<SecurityStatus>()(z.object({ passphrase: vaultPassphraseSchema.nullable() }).strict()),
+  'vault.unlock': method<SecurityStatus>()(z.object({ passphrase: z.string().min(1, 'Enter the vault passphrase.').max(1024) }).strict()),
+  /** First start: the manager, who is then signed in. */
+  'staff.createFirstManager': method<SecurityStatus>()(firstManagerSchema.strict()),
+  'staff.list': method<readonly StaffMember[]>()(noInput),
+  'staff.add': method<StaffMember>()(newStaffSchema.strict()),
+  'staff.setPermissions': method<StaffMember>()(staffPermissionsSchema.strict()),
+  'staff.setActive': method<StaffMember>()(z.object({ staffId: z.number().int().positive(), active: z.boolean() }).strict()),
+  'staff.resetPin': method<StaffMember>()(resetPinSchema.strict()),
+  'session.signIn': method<SignInResult>()(z.object({ staffId: z.number().int().positive(), pin: enteredPinSchema }).strict()),
+  'session.signOut': method<SecurityStatus>()(noInput),
+  'codes.add': method<RadioCodeHistoryEntry>()(newRadioCodeSchema.strict()),
+  /** Problems with a code's format for this radio (from the knowledge base); empty when it fits or cannot be checked. */
+  'codes.checkFormat': method<{ readonly problems: readonly string[] }>()(
+    z.object({ radioId: z.number().int().positive(), code: radioCodeSchema }).strict(),
+  ),
+  'codes.verify': method<RadioCodeHistoryEntry>()(codeIdInput.strict()),
+  'codes.history': method<readonly RadioCodeHistoryEntry[]>()(z.object({ radioId: z.number().int().positive() }).strict()),
+  /** The code in clear text for a short time; needs permission and a PIN (or a recent one). Audited. */
+  'codes.reveal': method<RevealedCode>()(revealCodeSchema.strict()),
   'settings.getShop': method<ShopSettings>()(noInput),
   'settings.updateShop': method<ShopSettings>()(shopSettingsSchema.strict()),
   'printing.listPrinters': method<readonly PrinterInfo[]>()(noInput),

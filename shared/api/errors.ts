@@ -8,6 +8,10 @@ export const APP_ERROR_CODES = [
   'UNKNOWN_METHOD',
   'UNTRUSTED_SENDER',
   'DB_UNAVAILABLE',
+  /** Nobody is signed in at the desk (or they were signed out for being idle). */
+  'SIGNED_OUT',
+  /** The code vault is locked: a manager must unlock it at start-up. */
+  'VAULT_LOCKED',
   'INTERNAL',
 ] as const
 

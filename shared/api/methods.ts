@@ -21,6 +21,22 @@ export const API_METHODS = [
   'radios.add',
   'radios.update',
   'search.query',
+  'security.status',
+  'vault.setUp',
+  'vault.unlock',
+  'staff.createFirstManager',
+  'staff.list',
+  'staff.add',
+  'staff.setPermissions',
+  'staff.setActive',
+  'staff.resetPin',
+  'session.signIn',
+  'session.signOut',
+  'codes.add',
+  'codes.checkFormat',
+  'codes.verify',
+  'codes.history',
+  'codes.reveal',
   'settings.getShop',
   'settings.updateShop',
   'printing.listPrinters',
@@ -30,5 +46,5 @@ export const API_METHODS = [
 export type ApiMethodName = (typeof API_METHODS)[number]
 
 /** Main-to-renderer event names; the preload's `on()` accepts only these. */
-export const API_EVENTS = ['data.changed'] as const
+export const API_EVENTS = ['data.changed', 'session.changed'] as const
 export type ApiEventName = (typeof API_EVENTS)[number]

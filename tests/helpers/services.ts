@@ -4,6 +4,7 @@ import type { ApiRouter, CallSender } from '../../electron/main/ipc/router'
 import { createMemoryLogger } from '../../electron/main/log'
 import type { Printer, PrintRequest, PrintResult } from '../../electron/main/printing/printer'
 import { startAppServices, type AppServices } from '../../electron/main/services/app-services'
+import { noSystemKeyStore } from '../../electron/main/services/security'
 import type { VinDecoder, VinDecodeSuggestion } from '../../electron/main/vin-decoder'
 
 /** The only sender createTestRouter trusts. */
@@ -88,6 +89,9 @@ export async function startTestServices(
     printer,
     log,
     vinDecoder,
+    keyStore: noSystemKeyStore({ testKey: true }),
+    // Cheap PIN hashes: these tests are about behaviour, not hash strength (tests/unit/staff measures that).
+    pinHashCost: { N: 2 ** 10, r: 8, p: 1 },
     ...(options.now ? { now: options.now } : {}),
   })
   return { services, log, printer, vinDecoder }

@@ -6,6 +6,8 @@ import type { Database } from '../../db/schema'
 import type { SearchIndex } from '../../db/search/search-index'
 import { sqliteSearchIndex } from '../../db/search/sqlite-search-index'
 import { createEventBus, type EventBus } from '../events'
+import type { ScryptCost } from '../vault/scrypt'
+import { noSystemKeyStore, startSecurity, type KeyStoreAccess, type Security } from './security'
 import type { Logger } from '../log'
 import { dataPaths, type DataPaths } from '../paths'
 import type { Printer } from '../printing/printer'
@@ -24,6 +26,8 @@ export interface AppServices {
   readonly events: EventBus
   /** The database, or DB_UNAVAILABLE when it could not be opened. */
   requireDb(): Kysely<Database>
+  /** Vault, staff, desk session and codes (need the database). */
+  requireSecurity(): Security
   readonly search: SearchIndex
   /** Offline VIN decoding (suggestions only); prepares its data in the background. */
   readonly vinDecoder: VinDecoder
@@ -38,6 +42,12 @@ export interface StartOptions {
   readonly now?: () => Date
   /** Replaces the offline VIN decoder (tests that do not need its 75 MB database). */
   readonly vinDecoder?: VinDecoder
+  /** Where the vault key may be kept; default: nowhere (a passphrase is required). */
+  readonly keyStore?: KeyStoreAccess
+  /** Lower scrypt cost for PIN hashes (tests only). */
+  readonly pinHashCost?: ScryptCost
+  /** Sign the desk out after this long without activity (default 5 minutes). */
+  readonly idleTimeoutMs?: number
 }
 
 /**
@@ -75,6 +85,24 @@ export async function startAppServices(options: StartOptions): Promise<AppServic
     }
   }
   const db = opened?.db ?? null
+  const events = createEventBus()
+  let security: Security | null = null
+  if (opened) {
+    try {
+      security = await startSecurity({
+        db: opened.db,
+        workstationId,
+        now,
+        keyStore: options.keyStore ?? noSystemKeyStore(),
+        events,
+        log: options.log,
+        ...(options.pinHashCost ? { pinHashCost: options.pinHashCost } : {}),
+        ...(options.idleTimeoutMs ? { idleTimeoutMs: options.idleTimeoutMs } : {}),
+      })
+    } catch (error) {
+      options.log.error('security services could not start', error)
+    }
+  }
   // Unpacking the decoder's database takes about a second: start it now, never await it.
   const vinDecoder = options.vinDecoder ?? createCorgiVinDecoder({ dataDir: paths.dataDir, log: options.log })
   if ('prepare' in vinDecoder && typeof vinDecoder.prepare === 'function') void vinDecoder.prepare()
@@ -85,14 +113,19 @@ export async function startAppServices(options: StartOptions): Promise<AppServic
     printer: options.printer,
     workstationId,
     now,
-    events: createEventBus(),
+    events,
     search: sqliteSearchIndex,
     vinDecoder,
     requireDb() {
       if (!db) throw new AppError('DB_UNAVAILABLE', 'The database is not open. See the start screen for why.')
       return db
     },
+    requireSecurity() {
+      if (!security) throw new AppError('DB_UNAVAILABLE', 'The database is not open. See the start screen for why.')
+      return security
+    },
     async close() {
+      security?.close()
       await vinDecoder.close()
       await opened?.close()
       opened = null

@@ -58,6 +58,8 @@ export interface RadioCodeService {
   markVerified(actorId: number, codeId: number): Promise<RadioCodeHistoryEntry>
   /** A radio's codes, newest first, masked. */
   listHistory(radioId: number): Promise<RadioCodeHistoryEntry[]>
+  /** Format problems of a code for this radio (knowledge base), checked while the desk types; nothing is stored. */
+  checkFormat(radioId: number, code: string): Promise<readonly string[]>
   /** The code in clear text for the member at the desk: needs reveal permission and a PIN (or a recent one). Audited. */
   reveal(input: unknown): Promise<RevealedCode>
   /** The code in clear text for printing a code card: needs print permission and a PIN (or a recent one). Audited. */
@@ -174,6 +176,10 @@ export function createRadioCodeService(options: RadioCodeServiceOptions): RadioC
   }
 
   return {
+    async checkFormat(radioId, code) {
+      return options.checkFormat ? options.checkFormat(radioId, code) : []
+    },
+
     async addCode(actorId, input) {
       await options.staff.requireActive(actorId)
       const code = parseInput(newRadioCodeSchema, input)

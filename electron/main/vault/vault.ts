@@ -244,12 +244,12 @@ export function createVault(options: VaultOptions): Vault {
     },
 
     encryptCode(radioId, code) {
-      if (!dataKey) throw new AppError('CONFLICT', LOCKED_MESSAGE)
+      if (!dataKey) throw new AppError('VAULT_LOCKED', LOCKED_MESSAGE)
       return { ciphertext: encryptWithKey(dataKey.key, radioId, code), keyId: dataKey.id }
     },
 
     decryptCode(radioId, ciphertext, keyId) {
-      if (!dataKey) throw new AppError('CONFLICT', LOCKED_MESSAGE)
+      if (!dataKey) throw new AppError('VAULT_LOCKED', LOCKED_MESSAGE)
       if (keyId !== undefined && keyId !== dataKey.id) {
         throw new KeyProtectorError(`This code was stored under vault key ${keyId}, which is not the key in use (${dataKey.id}).`)
       }
@@ -257,7 +257,7 @@ export function createVault(options: VaultOptions): Vault {
     },
 
     pepper() {
-      if (!pepperKey) throw new AppError('CONFLICT', LOCKED_MESSAGE)
+      if (!pepperKey) throw new AppError('VAULT_LOCKED', LOCKED_MESSAGE)
       return pepperKey
     },
   }

@@ -33,7 +33,7 @@ describe('staff service: first start', () => {
     const vault = createVault({ db: database.current.db, workstationId: WORKSTATION, now: clock.now, allowTestKeys: true })
     const staff = createStaffService({ db: database.current.db, vault, workstationId: WORKSTATION, now: clock.now, pinHashCost: FAST_SCRYPT })
     await expect(staff.createFirstManager({ name: 'Maria', pin: PINS.manager })).rejects.toMatchObject({
-      code: 'CONFLICT',
+      code: 'VAULT_LOCKED',
       message: expect.stringMatching(/vault is locked/),
     })
   })

@@ -4,6 +4,7 @@ import { appHandlers } from './app'
 import { customerHandlers } from './customers'
 import { printingHandlers } from './printing'
 import { searchHandlers } from './search'
+import { securityHandlers } from './security'
 import { vehicleHandlers } from './vehicles'
 import { settingsHandlers } from './settings'
 
@@ -18,4 +19,5 @@ export const handlers: Handlers<AppServices> = {
   ...printingHandlers,
   ...vehicleHandlers,
   ...searchHandlers,
+  ...securityHandlers,
 }

@@ -1,0 +1,208 @@
+import type { Kysely } from 'kysely'
+import { AppError } from '../../../shared/api/errors'
+import type { SecurityStatus } from '../../../shared/domain/security'
+import { checkCodeFormat, type KnowledgeEntry } from '../../../shared/knowledge'
+import { findRadioVehicleId } from '../../db/repositories/radios'
+import { findVehicleById } from '../../db/repositories/vehicles'
+import type { Database } from '../../db/schema'
+import type { EventBus } from '../events'
+import type { Logger } from '../log'
+import { createDeskSession, type DeskSession } from '../staff/session'
+import { createStaffService, type StaffService } from '../staff/staff-service'
+import type { ScryptCost } from '../vault/scrypt'
+import {
+  createPassphraseProtector,
+  createTestKeyProtector,
+  type KeyProtector,
+  type SafeStorageAssessment,
+} from '../vault/key-protector'
+import { createRadioCodeService, type RadioCodeService } from '../vault/radio-code-service'
+import { createVault, type Vault } from '../vault/vault'
+import { guidanceForVehicle } from './knowledge'
+
+/**
+ * Where the vault key can be kept on this machine. The Electron app offers the
+ * OS key store (safeStorage); the browser preview and tests offer none (a
+ * passphrase is then required) or, for tests only, a built-in test key.
+ */
+export interface KeyStoreAccess {
+  assess(): SafeStorageAssessment
+  /** The OS key-store protector; only called when assess() said trusted. */
+  systemProtector(): KeyProtector
+  /** Tests and the browser preview only: unlock with a built-in test key, no questions asked. */
+  readonly testKey?: boolean
+}
+
+/** The browser preview and tests: no OS key store. */
+export function noSystemKeyStore(options: { testKey?: boolean } = {}): KeyStoreAccess {
+  return {
+    assess: () => ({
+      trusted: false,
+      backend: null,
+      reason: 'The browser preview has no access to this computer’s key store. Choose a vault passphrase; it will be asked for each time the preview starts.',
+    }),
+    systemProtector: () => {
+      throw new AppError('CONFLICT', 'No system key store in the browser preview.')
+    },
+    ...(options.testKey ? { testKey: true } : {}),
+  }
+}
+
+export interface Security {
+  readonly vault: Vault
+  readonly staff: StaffService
+  readonly session: DeskSession
+  readonly codes: RadioCodeService
+  status(): Promise<SecurityStatus>
+  /** First start: protect the new vault with the OS key store (passphrase null) or a passphrase. */
+  setUpVault(passphrase: string | null): Promise<SecurityStatus>
+  /** Start-up of a passphrase-protected vault. */
+  unlockVault(passphrase: string): Promise<SecurityStatus>
+  /** The member at the desk (touching the session), or SIGNED_OUT. */
+  requireActor(): number
+  /** Stops the idle watcher. */
+  close(): void
+}
+
+export interface SecurityOptions {
+  readonly db: Kysely<Database>
+  readonly workstationId: string
+  readonly now: () => Date
+  readonly keyStore: KeyStoreAccess
+  readonly events: EventBus
+  readonly log: Logger
+  readonly idleTimeoutMs?: number
+  /** Lower scrypt cost for PIN hashes (tests only). */
+  readonly pinHashCost?: ScryptCost
+}
+
+/** Format problems for a code on this radio, from the knowledge base; empty when it fits or cannot be checked. */
+async function codeFormatProblems(db: Kysely<Database>, radioId: number, code: string): Promise<readonly string[]> {
+  const vehicleId = await findRadioVehicleId(db, radioId)
+  if (vehicleId === null) return []
+  const vehicle = await findVehicleById(db, vehicleId)
+  if (!vehicle) return []
+  const guidance = guidanceForVehicle(vehicle)
+  const entries: KnowledgeEntry[] =
+    guidance.kind === 'match'
+      ? [guidance.entry]
+      : guidance.kind === 'several' || guidance.kind === 'no-year'
+        ? guidance.candidates.map((candidate) => candidate.entry)
+        : []
+  const withFormat = entries.filter((entry) => entry.codeFormat)
+  // The knowledge base lists the usual radio first. A code that does not fit it
+  // needs an override even if it would fit a rarer unit (a Honda navigation
+  // code, say): a wrong card printed from a typo is worse than none.
+  const primary = withFormat[0]
+  if (!primary) return []
+  const check = checkCodeFormat(primary, code)
+  if (check.ok) return []
+  const alternatives = withFormat.slice(1).filter((entry) => checkCodeFormat(entry, code).ok)
+  return alternatives.length === 0
+    ? check.problems
+    : [...check.problems, `It would fit: ${alternatives.map((entry) => entry.label).join('; ')}. If that is what this car has, say so as the reason.`]
+}
+
+/**
+ * The vault, staff, desk session and radio codes, wired together. Created once
+ * the database is open; the vault starts locked (or uninitialised) and is
+ * unlocked here when the OS key store holds its key.
+ */
+export async function startSecurity(options: SecurityOptions): Promise<Security> {
+  const { db, now } = options
+  const vault = createVault({ db, workstationId: options.workstationId, now, allowTestKeys: options.keyStore.testKey === true })
+  const staff = createStaffService({
+    db,
+    vault,
+    workstationId: options.workstationId,
+    now,
+    ...(options.pinHashCost ? { pinHashCost: options.pinHashCost } : {}),
+  })
+  const session = createDeskSession({ now, ...(options.idleTimeoutMs ? { idleTimeoutMs: options.idleTimeoutMs } : {}) })
+  const codes = createRadioCodeService({
+    db,
+    vault,
+    staff,
+    session,
+    workstationId: options.workstationId,
+    now,
+    checkFormat: (radioId, code) => codeFormatProblems(db, radioId, code),
+  })
+  const testProtector = () => createTestKeyProtector({ use: 'browser-preview' })
+
+  // Unlock without asking when the key is held by something that needs no typing.
+  const method = await vault.storedWrapMethod()
+  if (method === 'safe-storage' || (method === 'test' && options.keyStore.testKey)) {
+    try {
+      await vault.unlock(method === 'test' ? testProtector() : options.keyStore.systemProtector())
+    } catch (error) {
+      options.log.error('vault could not be unlocked at start-up', error)
+    }
+  }
+
+  // Idle sign-out happens lazily inside the session; this watcher tells the window.
+  let lastStaffId = session.currentStaffId()
+  const watcher = setInterval(() => {
+    const current = session.currentStaffId()
+    if (current !== lastStaffId) {
+      lastStaffId = current
+      options.events.emit('session.changed', { staffId: current })
+    }
+  }, 5_000)
+  watcher.unref?.()
+
+  const status = async (): Promise<SecurityStatus> => {
+    const vaultState = await vault.state()
+    const staffId = session.currentStaffId()
+    const member = staffId === null ? null : await staff.getStaff(staffId).catch(() => null)
+    const assessment = options.keyStore.assess()
+    return {
+      vault: vaultState,
+      protection: await vault.storedWrapMethod(),
+      systemKeyStore: assessment.trusted
+        ? { trusted: true, explanation: assessment.note }
+        : { trusted: false, explanation: assessment.reason },
+      needsFirstManager: vaultState === 'unlocked' ? await staff.needsFirstManager() : false,
+      signedIn: member,
+      unlockedUntil: session.snapshot()?.unlockedUntil ?? null,
+    }
+  }
+
+  return {
+    vault,
+    staff,
+    session,
+    codes,
+    status,
+    async setUpVault(passphrase) {
+      if ((await vault.state()) !== 'uninitialized') throw new AppError('CONFLICT', 'The vault is already set up.')
+      let protector: KeyProtector
+      if (passphrase !== null) protector = createPassphraseProtector(passphrase)
+      else if (options.keyStore.testKey) protector = testProtector()
+      else {
+        const assessment = options.keyStore.assess()
+        if (!assessment.trusted) throw new AppError('CONFLICT', assessment.reason)
+        protector = options.keyStore.systemProtector()
+      }
+      await vault.initialize(protector)
+      options.events.emit('session.changed', { staffId: null })
+      return status()
+    },
+    async unlockVault(passphrase) {
+      if ((await vault.state()) !== 'locked') return status()
+      await vault.unlock(createPassphraseProtector(passphrase))
+      options.events.emit('session.changed', { staffId: session.currentStaffId() })
+      return status()
+    },
+    requireActor() {
+      const staffId = session.currentStaffId()
+      if (staffId === null) throw new AppError('SIGNED_OUT', 'Sign in with your PIN first.')
+      session.touch()
+      return staffId
+    },
+    close() {
+      clearInterval(watcher)
+      vault.lock()
+    },
+  }
+}
