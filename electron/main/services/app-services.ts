@@ -28,6 +28,8 @@ export interface AppServices {
   requireDb(): Kysely<Database>
   /** Vault, staff, desk session and codes (need the database). */
   requireSecurity(): Security
+  /** The staff member at the desk, for audit rows; null before anyone has signed in. */
+  actorId(): number | null
   readonly search: SearchIndex
   /** Offline VIN decoding (suggestions only); prepares its data in the background. */
   readonly vinDecoder: VinDecoder
@@ -119,6 +121,9 @@ export async function startAppServices(options: StartOptions): Promise<AppServic
     requireDb() {
       if (!db) throw new AppError('DB_UNAVAILABLE', 'The database is not open. See the start screen for why.')
       return db
+    },
+    actorId() {
+      return security?.session.currentStaffId() ?? null
     },
     requireSecurity() {
       if (!security) throw new AppError('DB_UNAVAILABLE', 'The database is not open. See the start screen for why.')

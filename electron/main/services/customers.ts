@@ -60,7 +60,7 @@ async function audit(trx: Transaction<Database>, services: AppServices, action: 
   await appendAudit(trx, {
     at: now,
     workstationId: services.workstationId,
-    staffId: null,
+    staffId: services.actorId(),
     action,
     entityType: 'customer',
     entityId: id,

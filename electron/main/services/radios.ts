@@ -18,14 +18,14 @@ export async function addRadio(services: AppServices, input: NewRadio): Promise<
       trx,
       { vehicleId: input.vehicleId, serial: input.serial, headUnit: input.headUnit, installedAt: null },
       now,
-      null,
+      services.actorId(),
       input.replacesReason === '' ? 'replaced' : input.replacesReason,
     )
     await services.search.put(trx, 'radio', radioId, radioSearchDocument(input))
     await appendAudit(trx, {
       at: now,
       workstationId: services.workstationId,
-      staffId: null,
+      staffId: services.actorId(),
       action: 'radio.add',
       entityType: 'radio',
       entityId: radioId,
@@ -48,7 +48,7 @@ export async function updateRadio(services: AppServices, input: UpdateRadio): Pr
     await appendAudit(trx, {
       at: now,
       workstationId: services.workstationId,
-      staffId: null,
+      staffId: services.actorId(),
       action: 'radio.update',
       entityType: 'radio',
       entityId: input.id,

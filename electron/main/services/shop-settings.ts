@@ -16,11 +16,11 @@ export async function updateShopSettings(services: AppServices, settings: ShopSe
   const db = services.requireDb()
   const now = services.now().toISOString()
   await db.transaction().execute(async (trx) => {
-    await writeShopSetting(trx, SHOP_KEY, settings, now, null)
+    await writeShopSetting(trx, SHOP_KEY, settings, now, services.actorId())
     await appendAudit(trx, {
       at: now,
       workstationId: services.workstationId,
-      staffId: null,
+      staffId: services.actorId(),
       action: 'settings.shop.update',
       entityType: 'shop_settings',
       entityId: null,

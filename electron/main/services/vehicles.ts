@@ -30,12 +30,12 @@ export async function createVehicle(services: AppServices, input: NewVehicle): P
   if (existing) throw duplicateVin(existing)
   if (!(await findCustomerById(db, input.ownerId))) throw new AppError('NOT_FOUND', 'The owner was not found.')
   const id = await db.transaction().execute(async (trx) => {
-    const vehicleId = await insertVehicle(trx, input, now, null)
+    const vehicleId = await insertVehicle(trx, input, now, services.actorId())
     await services.search.put(trx, 'vehicle', vehicleId, vehicleSearchDocument(input))
     await appendAudit(trx, {
       at: now,
       workstationId: services.workstationId,
-      staffId: null,
+      staffId: services.actorId(),
       action: 'vehicle.create',
       entityType: 'vehicle',
       entityId: vehicleId,
@@ -72,7 +72,7 @@ export async function updateVehicle(services: AppServices, input: UpdateVehicle)
     await appendAudit(trx, {
       at: now,
       workstationId: services.workstationId,
-      staffId: null,
+      staffId: services.actorId(),
       action: 'vehicle.update',
       entityType: 'vehicle',
       entityId: input.id,
@@ -93,11 +93,11 @@ export async function transferVehicle(services: AppServices, input: TransferVehi
   }
   if (!(await findCustomerById(db, input.toCustomerId))) throw new AppError('NOT_FOUND', 'The new owner was not found.')
   await db.transaction().execute(async (trx) => {
-    const previousOwner = await transferOwnership(trx, input.vehicleId, input.toCustomerId, now, null, input.notes)
+    const previousOwner = await transferOwnership(trx, input.vehicleId, input.toCustomerId, now, services.actorId(), input.notes)
     await appendAudit(trx, {
       at: now,
       workstationId: services.workstationId,
-      staffId: null,
+      staffId: services.actorId(),
       action: 'vehicle.transfer',
       entityType: 'vehicle',
       entityId: input.vehicleId,

@@ -1,0 +1,44 @@
+import type { ApiMethod } from '../../../shared/api/contract'
+import { AppError } from '../../../shared/api/errors'
+import type { AppServices } from '../services/app-services'
+import type { Handler, Handlers } from './router'
+
+/**
+ * Calls that work before anyone is signed in at the desk: what the start-up
+ * screens need (status, vault set-up and unlock, first manager, the sign-in
+ * picker) and signing in and out. Everything else needs an unlocked vault and
+ * a signed-in staff member, so a desk left alone locks itself.
+ */
+export const PUBLIC_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
+  'app.status',
+  'security.status',
+  'vault.setUp',
+  'vault.unlock',
+  'staff.createFirstManager',
+  'staff.list',
+  'session.signIn',
+  'session.signOut',
+])
+
+/** Throws VAULT_LOCKED or SIGNED_OUT unless the desk may act; counts the call as activity. */
+export function requireSignedIn(services: AppServices): void {
+  const security = services.requireSecurity()
+  if (!security.vault.isUnlocked()) {
+    throw new AppError('VAULT_LOCKED', 'The code vault is locked. A manager must unlock it on the start screen.')
+  }
+  security.requireActor()
+}
+
+/** Wraps every non-public handler with the sign-in check. */
+export function withAccessControl(handlers: Handlers<AppServices>): Handlers<AppServices> {
+  const guarded: Record<string, Handler<ApiMethod, AppServices>> = {}
+  for (const [method, handler] of Object.entries(handlers) as [ApiMethod, Handler<ApiMethod, AppServices>][]) {
+    guarded[method] = PUBLIC_METHODS.has(method)
+      ? handler
+      : async (input, services) => {
+          requireSignedIn(services)
+          return handler(input, services)
+        }
+  }
+  return guarded as unknown as Handlers<AppServices>
+}
