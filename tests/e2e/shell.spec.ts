@@ -74,7 +74,7 @@ test.describe('app shell', () => {
     await expect(search).toBeFocused()
     // What was typed is still there after leaving the screen.
     await expect(search).toHaveValue('ab/12?')
-    await expect(page.getByText('Search is not connected yet')).toBeVisible()
+    await expect(page.getByTestId('search-no-results')).toContainText('Nothing on file matches “ab/12?”')
   })
 
   test('? and F1 open the keyboard shortcuts; Esc closes them and focus returns', async ({ app }) => {

@@ -22,7 +22,7 @@ export function ScreenSwitch({ route }: { readonly route: Route }) {
     case 'customers':
       return <CustomersScreen rest={route.rest} />
     case 'vehicles':
-      return <VehiclesScreen />
+      return <VehiclesScreen rest={route.rest} query={route.query} />
     case 'jobs':
       return <JobsScreen />
     case 'settings':

@@ -49,7 +49,7 @@ export function ShortcutsDialog({ open, onClose }: Props) {
         ))}
       </div>
       <p className="shortcuts-dialog__note">
-        <Kbd keys="/" /> and <Kbd keys="?" /> work when the cursor is not in a text box; the others work everywhere.
+        <Kbd keys="/" />, <Kbd keys="?" /> and the one-letter page keys work when the cursor is not in a text box; the others work everywhere.
       </p>
     </dialog>
   )

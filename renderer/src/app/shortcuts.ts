@@ -24,10 +24,33 @@ export const SHORTCUT_GROUPS: readonly { readonly title: string; readonly items:
     ],
   },
   {
-    title: 'In lists',
+    title: 'In lists and search results',
     items: [
       { keys: ['↑', '↓'], does: 'Move through the list' },
-      { keys: ['Enter'], does: 'Open the highlighted entry' },
+      { keys: ['Enter'], does: 'Open the highlighted entry (in search: the best match when none is)' },
+      { keys: ['Esc'], does: 'Clear the search box' },
+    ],
+  },
+  {
+    title: 'On a customer’s page',
+    items: [
+      { keys: ['V'], does: 'Add a vehicle for this customer' },
+      { keys: ['E'], does: 'Edit the customer' },
+    ],
+  },
+  {
+    title: 'On a vehicle’s page',
+    items: [
+      { keys: ['E'], does: 'Edit the vehicle' },
+      { keys: ['T'], does: 'Transfer to a new owner' },
+      { keys: ['R'], does: 'Add or replace the radio' },
+    ],
+  },
+  {
+    title: 'In the vehicle form',
+    items: [
+      { keys: ['Enter'], does: 'In the VIN box: accept the scan (does not save)' },
+      { keys: ['Alt+U'], does: 'Use the details decoded from the VIN' },
     ],
   },
 ]

@@ -10,7 +10,7 @@ interface Options {
 }
 
 /** True when a key press is text going into a box, so single-key shortcuts must stay out of the way. */
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
   if (target.isContentEditable) return true
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true

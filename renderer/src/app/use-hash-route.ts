@@ -37,9 +37,17 @@ export function useHashRoute(): Route {
   return parseHash(hash)
 }
 
-/** Goes to `href` (a "#/..." string) and renders it before returning. */
-export function navigate(href: string): void {
+/**
+ * Goes to `href` (a "#/..." string) and renders it before returning. With
+ * `replace`, the current history entry is replaced (after a save, Back should
+ * not return to the emptied form).
+ */
+export function navigate(href: string, options: { readonly replace?: boolean } = {}): void {
   if (window.location.hash === href) return
-  window.location.hash = href
+  if (options.replace) {
+    window.history.replaceState(window.history.state, '', href)
+  } else {
+    window.location.hash = href
+  }
   flushSync(onHashChanged)
 }

@@ -1,5 +1,5 @@
 import type { ApiBridge } from '../../../shared/api/contract'
-import { isAppErrorCode, type ApiResult, type AppErrorCode, type FieldProblem } from '../../../shared/api/errors'
+import { isAppErrorCode, type ApiResult, type AppErrorCode, type FieldProblem, type RelatedRecord } from '../../../shared/api/errors'
 import { API_METHODS, type ApiEventName } from '../../../shared/api/methods'
 
 /*
@@ -12,12 +12,15 @@ import { API_METHODS, type ApiEventName } from '../../../shared/api/methods'
 export class ApiCallError extends Error {
   readonly code: AppErrorCode
   readonly fields: readonly FieldProblem[]
+  /** For DUPLICATE: the record already on file, so the screen can offer to open it. */
+  readonly related: RelatedRecord | null
 
-  constructor(code: AppErrorCode, message: string, fields: readonly FieldProblem[] = []) {
+  constructor(code: AppErrorCode, message: string, fields: readonly FieldProblem[] = [], related: RelatedRecord | null = null) {
     super(message)
     this.name = 'ApiCallError'
     this.code = code
     this.fields = fields
+    this.related = related
   }
 }
 
@@ -46,6 +49,15 @@ export function hasApiBridge(): boolean {
   return currentBridge() !== null
 }
 
+function toRelated(value: unknown): RelatedRecord | null {
+  if (typeof value !== 'object' || value === null) return null
+  const { entity, id } = value as { entity?: unknown; id?: unknown }
+  if ((entity === 'customer' || entity === 'vehicle' || entity === 'radio') && typeof id === 'number' && Number.isInteger(id) && id > 0) {
+    return { entity, id }
+  }
+  return null
+}
+
 function toFieldProblems(value: unknown): FieldProblem[] {
   if (!Array.isArray(value)) return []
   return value.flatMap((item: unknown) => {
@@ -61,10 +73,10 @@ export function unwrapResult(result: unknown): unknown {
     const envelope = result as { ok: unknown; value?: unknown; error?: unknown }
     if (envelope.ok === true) return envelope.value
     if (envelope.ok === false && typeof envelope.error === 'object' && envelope.error !== null) {
-      const error = envelope.error as { code?: unknown; message?: unknown; fields?: unknown }
+      const error = envelope.error as { code?: unknown; message?: unknown; fields?: unknown; related?: unknown }
       const code = isAppErrorCode(error.code) ? error.code : 'INTERNAL'
       const message = typeof error.message === 'string' && error.message ? error.message : 'Something went wrong.'
-      throw new ApiCallError(code, message, toFieldProblems(error.fields))
+      throw new ApiCallError(code, message, toFieldProblems(error.fields), toRelated(error.related))
     }
   }
   throw new ApiCallError('INTERNAL', 'Radio Code Desk sent an answer this screen does not understand. Nothing was changed.')

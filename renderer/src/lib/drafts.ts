@@ -59,3 +59,19 @@ export function clearDraft(key: string): void {
     // Nothing stored.
   }
 }
+
+/** A draft's current value (memory first, then storage), or null. For filling a form in from elsewhere. */
+export function readDraft<T>(key: string, isValid: (value: unknown) => value is T): T | null {
+  if (drafts.has(key)) {
+    const value = drafts.get(key)
+    return isValid(value) ? value : null
+  }
+  const stored = readStored(key)
+  return stored.found && isValid(stored.value) ? stored.value : null
+}
+
+/** Replaces a draft from outside its form (the form picks it up when it next opens). */
+export function writeDraft(key: string, value: unknown): void {
+  drafts.set(key, value)
+  writeStored(key, value)
+}

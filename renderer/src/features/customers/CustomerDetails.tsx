@@ -1,12 +1,19 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import type { VehicleSummary } from '../../../../shared/domain/vehicle'
+import { consumeArrivalFocus } from '../../app/arrival-focus'
+import { hrefFor, hrefWithQuery } from '../../app/routes'
+import { navigate } from '../../app/use-hash-route'
+import { Kbd } from '../../components/Kbd'
 import { Notice } from '../../components/Notice'
+import { clearFlash, peekFlash } from '../../lib/flash'
 import { formatDateTime } from '../../lib/format'
+import { useRememberRecent } from '../../lib/recent'
+import { usePageShortcuts } from '../../lib/use-page-shortcuts'
+import { describeVehicle, plateText, vinTail } from '../../lib/vehicle-text'
 import { useCustomer } from './use-customer'
 
 interface Props {
   readonly id: number
-  /** Set right after this customer was created: say so, and put focus on them. */
-  readonly justCreated: boolean
 }
 
 const LANGUAGE_NAMES = { en: 'English', es: 'Spanish' } as const
@@ -15,15 +22,59 @@ function capitalize(text: string): string {
   return text ? text.charAt(0).toUpperCase() + text.slice(1) : text
 }
 
-/** One customer's details, from customers.get. */
-export function CustomerDetails({ id, justCreated }: Props) {
+export function customerFlashKey(id: number): string {
+  return `customer:${id}`
+}
+
+function VehicleLinks({ vehicles, label, past = false }: { readonly vehicles: readonly VehicleSummary[]; readonly label: string; readonly past?: boolean }) {
+  return (
+    <ul className={`record-links${past ? ' record-links--past' : ''}`} aria-label={label}>
+      {vehicles.map((vehicle) => {
+        const detail = [plateText(vehicle.plate, vehicle.plateState), vehicle.vin ? `VIN ${vinTail(vehicle.vin)}` : '', vehicle.colour]
+          .filter(Boolean)
+          .join(' · ')
+        return (
+          <li key={vehicle.id}>
+            <a className="record-links__link" href={hrefFor('vehicles', vehicle.id)}>
+              <span className="record-links__title">{describeVehicle(vehicle)}</span>
+              {detail ? <span className="record-links__detail">{detail}</span> : null}
+            </a>
+          </li>
+        )
+      })}
+    </ul>
+  )
+}
+
+/** One customer's page, from customers.get: details, vehicles now and before, and the actions on them. */
+export function CustomerDetails({ id }: Props) {
   const { state, reload } = useCustomer(id)
   const headingRef = useRef<HTMLHeadingElement>(null)
+  const [flash] = useState(() => peekFlash(customerFlashKey(id)))
   const ready = state.status === 'ready'
+  const customer = state.status === 'ready' ? state.customer : null
+
+  const addVehicleHref = hrefWithQuery({ customer: id }, 'vehicles', 'new')
+  const editHref = hrefFor('customers', id, 'edit')
+  usePageShortcuts({ v: () => navigate(addVehicleHref), e: () => navigate(editHref) }, ready)
+
+  useRememberRecent(
+    customer
+      ? {
+          kind: 'customer',
+          id: customer.id,
+          title: customer.name,
+          detail: customer.phones[0]?.number ?? customer.email,
+        }
+      : null,
+  )
 
   useEffect(() => {
-    if (justCreated && ready) headingRef.current?.focus()
-  }, [justCreated, ready])
+    if (!ready) return
+    clearFlash(customerFlashKey(id))
+    const arrived = consumeArrivalFocus()
+    if (flash !== null || arrived) headingRef.current?.focus()
+  }, [ready, flash, id])
 
   if (state.status === 'loading') {
     return (
@@ -45,26 +96,37 @@ export function CustomerDetails({ id, justCreated }: Props) {
     )
   }
 
-  const { customer } = state
+  const { vehicles } = state.customer
+  const shown = state.customer
   return (
-    <article className="customer-details" aria-labelledby="customer-details-name" data-customer-id={customer.id}>
-      {justCreated ? (
+    <article className="customer-details" aria-labelledby="customer-details-name" data-customer-id={shown.id}>
+      {flash ? (
         <Notice tone="success">
-          <p>Saved. {customer.name} is now on file.</p>
+          <p>{flash}</p>
         </Notice>
       ) : null}
-      <h2 id="customer-details-name" className="customer-details__name" ref={headingRef} tabIndex={-1}>
-        {customer.name}
-      </h2>
+      <div className="record-head">
+        <h2 id="customer-details-name" className="customer-details__name" ref={headingRef} tabIndex={-1}>
+          {shown.name}
+        </h2>
+        <div className="record-head__actions">
+          <a className="button" href={editHref} aria-keyshortcuts="E">
+            Edit <Kbd keys="E" />
+          </a>
+          <a className="button button--primary" href={addVehicleHref} aria-keyshortcuts="V">
+            Add vehicle <Kbd keys="V" />
+          </a>
+        </div>
+      </div>
       <dl className="customer-details__facts">
         <div>
           <dt>Phone</dt>
           <dd>
-            {customer.phones.length === 0 ? (
+            {shown.phones.length === 0 ? (
               <span className="muted">None on file</span>
             ) : (
               <ul className="customer-details__phones">
-                {customer.phones.map((phone) => (
+                {shown.phones.map((phone) => (
                   <li key={phone.id}>
                     <span className="customer-details__phone-label">{capitalize(phone.label)}</span>{' '}
                     <span className="customer-details__phone-number">{phone.number}</span>
@@ -76,21 +138,43 @@ export function CustomerDetails({ id, justCreated }: Props) {
         </div>
         <div>
           <dt>Email</dt>
-          <dd>{customer.email || <span className="muted">None on file</span>}</dd>
+          <dd>{shown.email || <span className="muted">None on file</span>}</dd>
         </div>
         <div>
           <dt>Printed cards in</dt>
-          <dd>{LANGUAGE_NAMES[customer.preferredLanguage]}</dd>
+          <dd>{LANGUAGE_NAMES[shown.preferredLanguage]}</dd>
         </div>
         <div>
           <dt>Notes</dt>
-          <dd className="customer-details__notes">{customer.notes || <span className="muted">No notes</span>}</dd>
+          <dd className="customer-details__notes">{shown.notes || <span className="muted">No notes</span>}</dd>
         </div>
         <div>
           <dt>Added</dt>
-          <dd>{formatDateTime(customer.createdAt)}</dd>
+          <dd>{formatDateTime(shown.createdAt)}</dd>
         </div>
       </dl>
+
+      <section className="customer-details__vehicles" aria-labelledby="customer-vehicles-title">
+        <h3 id="customer-vehicles-title" className="record-section__title">
+          Vehicles
+        </h3>
+        {vehicles.current.length === 0 ? (
+          <p className="muted">
+            No vehicles yet. Add one with <a href={addVehicleHref}>Add vehicle</a> (<Kbd keys="V" />
+            ).
+          </p>
+        ) : (
+          <VehicleLinks vehicles={vehicles.current} label="Current vehicles" />
+        )}
+        {vehicles.previous.length > 0 ? (
+          <>
+            <h3 className="record-section__title record-section__title--minor" id="customer-previous-vehicles-title">
+              Previously owned
+            </h3>
+            <VehicleLinks vehicles={vehicles.previous} label="Previously owned vehicles" past />
+          </>
+        ) : null}
+      </section>
     </article>
   )
 }

@@ -1,45 +1,65 @@
-import { useState } from 'react'
-import type { Customer } from '../../../../shared/domain/customer'
-import { hrefFor } from '../../app/routes'
+import { hrefFor, idFrom } from '../../app/routes'
 import { navigate } from '../../app/use-hash-route'
 import { Kbd } from '../../components/Kbd'
+import { Notice } from '../../components/Notice'
 import { ScreenHeader } from '../../components/ScreenHeader'
-import { CustomerDetails } from './CustomerDetails'
+import { setFlash } from '../../lib/flash'
+import { customerFlashKey, CustomerDetails } from './CustomerDetails'
+import { CustomerForm } from './CustomerForm'
 import { CustomerList } from './CustomerList'
-import { NewCustomerForm } from './NewCustomerForm'
+import { useCustomer } from './use-customer'
 import { useCustomerList } from './use-customer-list'
 import './customers.css'
 
 interface Props {
-  /** The route after "customers": [] (list), ['new'] (form) or ['<id>'] (one customer). */
+  /** The route after "customers": [] (list), ['new'] (form), ['<id>'] (one customer) or ['<id>', 'edit']. */
   readonly rest: readonly string[]
 }
 
-function selectedIdFrom(rest: readonly string[]): number | null {
-  const [first] = rest
-  return first && /^\d+$/.test(first) ? Number(first) : null
+function EditCustomer({ id }: { readonly id: number }) {
+  const { state, reload } = useCustomer(id)
+  if (state.status === 'loading') {
+    return (
+      <p className="customer-pane__message" role="status">
+        Loading…
+      </p>
+    )
+  }
+  if (state.status === 'error') {
+    return (
+      <div className="customer-pane__message">
+        <Notice tone="error" title="This customer could not be opened for editing">
+          <p>{state.message}</p>
+        </Notice>
+        <button type="button" className="button" onClick={reload}>
+          Try again
+        </button>
+      </div>
+    )
+  }
+  return (
+    <CustomerForm
+      mode={{ kind: 'edit', customer: state.customer }}
+      onSaved={(customer, changed) => {
+        setFlash(customerFlashKey(customer.id), changed ? `Saved your changes to ${customer.name}.` : 'Nothing was changed.')
+        navigate(hrefFor('customers', customer.id), { replace: true })
+      }}
+    />
+  )
 }
 
-/** The customer list on the left; the new-customer form or one customer's details on the right. */
+/** The customer list on the left; the customer form or one customer's page on the right. */
 export function CustomersScreen({ rest }: Props) {
   const { state, reload } = useCustomerList()
-  const [justCreatedId, setJustCreatedId] = useState<number | null>(null)
   const creating = rest[0] === 'new'
-  const selectedId = selectedIdFrom(rest)
-  // "Saved" shows on the new customer only until another one is opened.
-  if (justCreatedId !== null && !creating && selectedId !== justCreatedId) setJustCreatedId(null)
-
-  const onCreated = (customer: Customer) => {
-    setJustCreatedId(customer.id)
-    reload()
-    navigate(hrefFor('customers', customer.id))
-  }
+  const selectedId = creating ? null : idFrom(rest[0])
+  const editing = selectedId !== null && rest[1] === 'edit'
 
   return (
     <>
       <ScreenHeader
         title="Customers"
-        takeArrivalFocus={!creating}
+        takeArrivalFocus={!creating && selectedId === null}
         actions={
           <a
             className="button button--primary"
@@ -55,16 +75,31 @@ export function CustomersScreen({ rest }: Props) {
         <section className="customers-layout__list" aria-label="Customer list">
           <CustomerList state={state} selectedId={selectedId} onRetry={reload} />
         </section>
-        <section className="customers-layout__pane" aria-label={creating ? 'New customer' : 'Customer details'}>
-          {creating ? <NewCustomerForm onCreated={onCreated} /> : null}
-          {!creating && selectedId !== null ? (
-            <CustomerDetails key={selectedId} id={selectedId} justCreated={selectedId === justCreatedId} />
+        <section
+          className="customers-layout__pane"
+          aria-label={creating ? 'New customer' : editing ? 'Edit customer' : 'Customer details'}
+        >
+          {creating ? (
+            <CustomerForm
+              mode={{ kind: 'new' }}
+              onSaved={(customer) => {
+                setFlash(customerFlashKey(customer.id), `Saved. ${customer.name} is now on file.`)
+                reload()
+                navigate(hrefFor('customers', customer.id), { replace: true })
+              }}
+            />
           ) : null}
+          {editing ? <EditCustomer key={selectedId} id={selectedId} /> : null}
+          {!creating && !editing && selectedId !== null ? <CustomerDetails key={selectedId} id={selectedId} /> : null}
           {!creating && selectedId === null ? (
             <div className="customer-pane__placeholder">
               <p>Choose a customer from the list to see their details,</p>
               <p>
                 or add someone new with <a href={hrefFor('customers', 'new')}>New customer</a> (<Kbd keys="Alt+N" />
+                ).
+              </p>
+              <p>
+                To find someone by phone, plate or VIN, use <a href={hrefFor('search')}>Search</a> (<Kbd keys="Ctrl+K" />
                 ).
               </p>
             </div>

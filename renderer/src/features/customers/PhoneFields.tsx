@@ -1,8 +1,18 @@
+import { hrefFor } from '../../app/routes'
 import { MAX_PHONES, PHONE_LABELS, type FieldKey, type PhoneDraft } from './customer-draft'
+import type { PhoneDuplicates } from './use-phone-duplicates'
 
 interface Props {
   readonly phones: readonly PhoneDraft[]
   readonly errorFor: (key: FieldKey) => string | undefined
+  /** True when the row's only problem is a number someone else has: its box below says so, not a second message. */
+  readonly blockingDuplicate: (key: FieldKey) => boolean
+  /** After Save was tried: a blocking duplicate is shown as an error. */
+  readonly showBlocking: boolean
+  /** Customers who already have a row's number (by row key). */
+  readonly duplicates: PhoneDuplicates
+  readonly isSharedConfirmed: (phone: PhoneDraft) => boolean
+  readonly onConfirmShared: (rowKey: string, shared: boolean) => void
   readonly onChange: (rowKey: string, patch: Partial<Pick<PhoneDraft, 'label' | 'number'>>) => void
   readonly onBlur: (key: FieldKey) => void
   readonly onAdd: () => void
@@ -10,7 +20,7 @@ interface Props {
 }
 
 /** One row per phone (kind + number); up to five. Rows left empty are not saved. */
-export function PhoneFields({ phones, errorFor, onChange, onBlur, onAdd, onRemove }: Props) {
+export function PhoneFields({ phones, errorFor, blockingDuplicate, showBlocking, duplicates, isSharedConfirmed, onConfirmShared, onChange, onBlur, onAdd, onRemove }: Props) {
   const listError = errorFor('phones')
   return (
     <fieldset className="phone-fields" aria-describedby={listError ? 'customer-phones-error' : 'customer-phones-hint'}>
@@ -22,9 +32,15 @@ export function PhoneFields({ phones, errorFor, onChange, onBlur, onAdd, onRemov
       </p>
       {phones.map((phone, index) => {
         const numberKey = `phones.${phone.key}.number`
-        const numberError = errorFor(numberKey)
+        const fullError = errorFor(numberKey)
+        const duplicateOnly = blockingDuplicate(numberKey)
+        const numberError = duplicateOnly ? undefined : fullError
         const numberId = `customer-phone-${phone.key}-number`
         const labelId = `customer-phone-${phone.key}-label`
+        const matches = duplicates[phone.key] ?? []
+        const shared = isSharedConfirmed(phone)
+        const first = matches[0]
+        const describedBy = [numberError ? `${numberId}-error` : '', first ? `${numberId}-duplicate` : ''].filter(Boolean).join(' ')
         return (
           <div key={phone.key} className={`phone-row${numberError ? ' phone-row--invalid' : ''}`}>
             <div className="phone-row__controls">
@@ -51,8 +67,8 @@ export function PhoneFields({ phones, errorFor, onChange, onBlur, onAdd, onRemov
                 inputMode="tel"
                 autoComplete="off"
                 aria-label={`Phone ${index + 1} number`}
-                aria-invalid={Boolean(numberError)}
-                aria-describedby={numberError ? `${numberId}-error` : undefined}
+                aria-invalid={Boolean(fullError)}
+                aria-describedby={describedBy || undefined}
                 value={phone.number}
                 onChange={(event) => onChange(phone.key, { number: event.target.value })}
                 onBlur={() => onBlur(numberKey)}
@@ -72,6 +88,26 @@ export function PhoneFields({ phones, errorFor, onChange, onBlur, onAdd, onRemov
               <p className="field__error" id={`${numberId}-error`}>
                 {numberError}
               </p>
+            ) : null}
+            {first ? (
+              <div
+                className={`phone-duplicate${shared ? ' phone-duplicate--shared' : ''}${duplicateOnly && showBlocking && fullError ? ' phone-duplicate--blocking' : ''}`}
+                role="status"
+                data-testid="phone-duplicate"
+              >
+                <p id={`${numberId}-duplicate`}>
+                  {first.number} is already on file for <strong>{first.name}</strong>
+                  {matches.length > 1 ? ` and ${matches.length - 1} more` : ''}.{' '}
+                  <a href={hrefFor('customers', first.customerId)}>Open {first.name}</a>
+                </p>
+                {duplicateOnly && showBlocking && fullError ? (
+                  <p className="phone-duplicate__ask">Not saved yet: open {first.name}, or tick “Shared number” if they share it.</p>
+                ) : null}
+                <label className="phone-duplicate__confirm">
+                  <input type="checkbox" checked={shared} onChange={(event) => onConfirmShared(phone.key, event.target.checked)} />
+                  Shared number (same household or business): keep it on both
+                </label>
+              </div>
             ) : null}
           </div>
         )

@@ -1,4 +1,5 @@
-import { newCustomerSchema, PRINT_LANGUAGES, type NewCustomerInput, type PrintLanguage } from '../../../../shared/domain/customer'
+import { newCustomerSchema, PRINT_LANGUAGES, type Customer, type NewCustomerInput, type PrintLanguage } from '../../../../shared/domain/customer'
+import { phoneDigits, tidyText } from '../../../../shared/domain/normalize'
 import type { FieldProblem } from '../../../../shared/api/errors'
 
 /*
@@ -164,4 +165,48 @@ export function fieldLabel(key: FieldKey, draft: CustomerDraft): string {
     form: 'Form',
   }
   return labels[key] ?? key
+}
+
+// ---- editing ------------------------------------------------------------------
+
+/** The form's values for a customer already on file. */
+export function customerDraftFrom(customer: Customer): CustomerDraft {
+  return {
+    name: customer.name,
+    phones: customer.phones.length > 0 ? customer.phones.map((phone) => ({ ...newPhoneDraft(phone.label), number: phone.number })) : [newPhoneDraft()],
+    email: customer.email,
+    preferredLanguage: customer.preferredLanguage,
+    notes: customer.notes,
+  }
+}
+
+function samePhones(a: NewCustomerInput['phones'], b: NewCustomerInput['phones']): boolean {
+  const left = a ?? []
+  const right = b ?? []
+  return (
+    left.length === right.length &&
+    left.every((phone, index) => tidyText(phone.number) === tidyText(right[index]?.number ?? '') && tidyText(phone.label ?? '') === tidyText(right[index]?.label ?? ''))
+  )
+}
+
+/**
+ * customers.update sends only what changed since the form was opened (`base`),
+ * so an edit never overwrites a field someone else changed meanwhile.
+ */
+export function changedCustomerFields(draft: CustomerDraft, base: CustomerDraft): Partial<NewCustomerInput> {
+  const now = toCustomerInput(draft).input
+  const before = toCustomerInput(base).input
+  const patch: Partial<NewCustomerInput> = {}
+  if (tidyText(now.name) !== tidyText(before.name)) patch.name = now.name
+  if (!samePhones(now.phones, before.phones)) patch.phones = now.phones ?? []
+  if ((now.email ?? '').trim() !== (before.email ?? '').trim()) patch.email = now.email ?? ''
+  if (now.preferredLanguage !== before.preferredLanguage) patch.preferredLanguage = now.preferredLanguage ?? 'en'
+  if ((now.notes ?? '') !== (before.notes ?? '')) patch.notes = now.notes ?? ''
+  return patch
+}
+
+/** A number's identity for duplicates: its digits, without a leading US country code (the backend's rule). */
+export function phoneKey(number: string): string {
+  const digits = phoneDigits(number)
+  return digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits
 }

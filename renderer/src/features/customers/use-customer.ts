@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react'
-import type { Customer } from '../../../../shared/domain/customer'
+import type { CustomerDetail } from '../../../../shared/domain/customer'
 import { api, errorMessage } from '../../lib/api'
 import { useDataChanged } from '../../lib/use-data-changed'
 
 export type CustomerState =
   | { readonly status: 'loading' }
-  | { readonly status: 'ready'; readonly customer: Customer }
+  | { readonly status: 'ready'; readonly customer: CustomerDetail }
   | { readonly status: 'error'; readonly message: string }
 
-type Loaded = { readonly id: number } & ({ readonly customer: Customer } | { readonly message: string })
+type Loaded = { readonly id: number } & ({ readonly customer: CustomerDetail } | { readonly message: string })
 
 /** One customer by id (customers.get), kept fresh when main reports a change to them. */
 export function useCustomer(id: number): { state: CustomerState; reload: () => void } {
@@ -17,7 +17,9 @@ export function useCustomer(id: number): { state: CustomerState; reload: () => v
   const reload = () => setVersion((n) => n + 1)
 
   useDataChanged((change) => {
-    if (change.entity === 'customer' && (change.id === id || change.id === null)) reload()
+    // A vehicle change may be a transfer to or from this customer: their vehicle lists change.
+    if (change.entity === 'vehicle' || change.entity === 'unknown') reload()
+    else if (change.entity === 'customer' && (change.id === id || change.id === null)) reload()
   })
 
   useEffect(() => {

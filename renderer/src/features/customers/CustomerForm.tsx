@@ -1,20 +1,27 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import type { RelatedRecord } from '../../../../shared/api/errors'
 import type { Customer } from '../../../../shared/domain/customer'
 import { consumeArrivalFocus } from '../../app/arrival-focus'
+import { hrefFor } from '../../app/routes'
 import { Field } from '../../components/Field'
 import { Kbd } from '../../components/Kbd'
 import { Notice } from '../../components/Notice'
+import { RelatedLink } from '../../components/RelatedLink'
 import { ApiCallError, api, errorMessage } from '../../lib/api'
 import { clearDraft, useDraft } from '../../lib/drafts'
+import { clearFlash, peekFlash } from '../../lib/flash'
 import { whenPointerSettles } from '../../lib/pointer-settle'
 import {
+  changedCustomerFields,
   controlIdFor,
+  customerDraftFrom,
   emptyCustomerDraft,
   fieldLabel,
   fieldOrder,
   isCustomerDraft,
   isDraftEmpty,
   newPhoneDraft,
+  phoneKey,
   serverFieldErrors,
   toCustomerInput,
   validateCustomerDraft,
@@ -25,11 +32,18 @@ import {
 } from './customer-draft'
 import { LanguageChoice } from './LanguageChoice'
 import { PhoneFields } from './PhoneFields'
+import { usePhoneDuplicates } from './use-phone-duplicates'
 
-const DRAFT_KEY = 'customers.new'
+export const NEW_CUSTOMER_DRAFT_KEY = 'customers.new'
+/** Flash key: the new-customer draft was filled in from a search. */
+export const NEW_CUSTOMER_PREFILLED = 'customers.new.prefilled'
+
+export type CustomerFormMode = { readonly kind: 'new' } | { readonly kind: 'edit'; readonly customer: Customer }
 
 interface Props {
-  readonly onCreated: (customer: Customer) => void
+  readonly mode: CustomerFormMode
+  /** After a save: the customer as saved (for edits, also whether anything changed). */
+  readonly onSaved: (customer: { readonly id: number; readonly name: string }, changed: boolean) => void
 }
 
 /** Puts the cursor in a field, scrolled to the middle so its label and message show too. */
@@ -39,15 +53,33 @@ function focusControl(key: FieldKey, draft: CustomerDraft): void {
   control?.scrollIntoView({ block: 'center' })
 }
 
+function sameDraft(a: CustomerDraft, b: CustomerDraft): boolean {
+  return Object.keys(changedCustomerFields(a, b)).length === 0
+}
+
 /**
- * The "New customer" form. Checks as you type with the shared schema (messages
- * appear once a field was left or after Save), shows main's VALIDATION answers
- * next to the fields, and never drops what was typed: the draft outlives
- * leaving the screen and any failed save.
+ * The customer form, for a new customer or an edit. Checks as you type with
+ * the shared schema (messages appear once a field was left or after Save),
+ * warns while typing when a phone number is already on file for someone else,
+ * shows main's VALIDATION and DUPLICATE answers next to the fields, and never
+ * drops what was typed: the draft outlives leaving the screen and any failed save.
  */
-export function NewCustomerForm({ onCreated }: Props) {
-  const [draft, setDraft] = useDraft<CustomerDraft>(DRAFT_KEY, emptyCustomerDraft, isCustomerDraft)
-  const [restored] = useState(() => !isDraftEmpty(draft))
+export function CustomerForm({ mode, onSaved }: Props) {
+  const editing = mode.kind === 'edit' ? mode.customer : null
+  const draftKey = editing ? `customers.edit.${editing.id}` : NEW_CUSTOMER_DRAFT_KEY
+  const [draft, setDraft] = useDraft<CustomerDraft>(
+    draftKey,
+    () => (editing ? customerDraftFrom(editing) : emptyCustomerDraft()),
+    isCustomerDraft,
+  )
+  // What the edit started from: only fields changed since then are sent.
+  const [base] = useDraft<CustomerDraft>(
+    `${draftKey}.base`,
+    () => (editing ? customerDraftFrom(editing) : emptyCustomerDraft()),
+    isCustomerDraft,
+  )
+  const [prefilled] = useState(() => !editing && peekFlash(NEW_CUSTOMER_PREFILLED) !== null)
+  const [restored] = useState(() => !prefilled && (editing ? !sameDraft(draft, base) : !isDraftEmpty(draft)))
   // A field's message shows once it was edited and then left (or after Save):
   // tabbing through an empty form does not scold, and nothing jumps under the pointer.
   const [edited, setEdited] = useState<ReadonlySet<FieldKey>>(() => new Set())
@@ -55,15 +87,40 @@ export function NewCustomerForm({ onCreated }: Props) {
   const [submitted, setSubmitted] = useState(false)
   const [serverErrors, setServerErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
+  const [duplicateOf, setDuplicateOf] = useState<{ message: string; related: RelatedRecord } | null>(null)
   const [saving, setSaving] = useState(false)
   const [cleared, setCleared] = useState<CustomerDraft | null>(null)
+  /** Phone numbers (by phoneKey) the desk confirmed as shared with another customer. */
+  const [sharedConfirmed, setSharedConfirmed] = useState<ReadonlySet<string>>(() => new Set())
   const savingRef = useRef(false)
   const nameRef = useRef<HTMLInputElement>(null)
 
-  const clientErrors = useMemo(() => validateCustomerDraft(draft), [draft])
+  const alreadyOnFile = useMemo(() => (editing ? editing.phones.map((phone) => phone.number) : []), [editing])
+  const duplicates = usePhoneDuplicates(draft.phones, editing?.id ?? null, alreadyOnFile)
+
+  /** Phone rows whose number someone else has and the desk has not confirmed as shared: saving waits. */
+  const blockingDuplicates = useMemo(() => {
+    const keys = new Set<FieldKey>()
+    for (const phone of draft.phones) {
+      if ((duplicates[phone.key]?.length ?? 0) > 0 && !sharedConfirmed.has(phoneKey(phone.number))) keys.add(`phones.${phone.key}.number`)
+    }
+    return keys
+  }, [draft.phones, duplicates, sharedConfirmed])
+
+  const clientErrors = useMemo(() => {
+    const errors: Record<FieldKey, string> = { ...validateCustomerDraft(draft) }
+    for (const phone of draft.phones) {
+      const key = `phones.${phone.key}.number`
+      if (blockingDuplicates.has(key) && !(key in errors)) {
+        errors[key] = `Already on file for ${duplicates[phone.key]?.[0]?.name ?? 'another customer'}. Open that customer, or tick “Shared number”.`
+      }
+    }
+    return errors
+  }, [draft, duplicates, blockingDuplicates])
 
   useEffect(() => {
     consumeArrivalFocus()
+    clearFlash(NEW_CUSTOMER_PREFILLED)
     nameRef.current?.focus()
   }, [])
 
@@ -76,6 +133,7 @@ export function NewCustomerForm({ onCreated }: Props) {
   })
 
   const forgetServerError = (...keys: FieldKey[]) => {
+    if (duplicateOf) setDuplicateOf(null)
     if (keys.some((key) => key in serverErrors || 'form' in serverErrors)) {
       setServerErrors((current) => {
         const next = { ...current }
@@ -104,6 +162,19 @@ export function NewCustomerForm({ onCreated }: Props) {
     setCleared(null)
     markEdited(`phones.${rowKey}.number`)
     forgetServerError(`phones.${rowKey}.number`, `phones.${rowKey}.label`, 'phones')
+  }
+
+  const confirmShared = (rowKey: string, shared: boolean) => {
+    const phone = draft.phones.find((row) => row.key === rowKey)
+    if (!phone) return
+    const key = phoneKey(phone.number)
+    setSharedConfirmed((current) => {
+      const next = new Set(current)
+      if (shared) next.add(key)
+      else next.delete(key)
+      return next
+    })
+    forgetServerError(`phones.${rowKey}.number`, 'phones')
   }
 
   const touch = (key: FieldKey) => {
@@ -136,6 +207,7 @@ export function NewCustomerForm({ onCreated }: Props) {
     setSubmitted(false)
     setServerErrors({})
     setFormError(null)
+    setDuplicateOf(null)
     nameRef.current?.focus()
   }
 
@@ -145,10 +217,17 @@ export function NewCustomerForm({ onCreated }: Props) {
     nameRef.current?.focus()
   }
 
+  const finish = (customer: { id: number; name: string }, changed: boolean) => {
+    clearDraft(draftKey)
+    clearDraft(`${draftKey}.base`)
+    onSaved(customer, changed)
+  }
+
   const save = async () => {
     if (savingRef.current) return
     setSubmitted(true)
     setFormError(null)
+    setDuplicateOf(null)
     const order = fieldOrder(draft)
     const firstClientProblem = order.find((key) => key in clientErrors)
     if (firstClientProblem) {
@@ -156,19 +235,33 @@ export function NewCustomerForm({ onCreated }: Props) {
       focusControl(firstClientProblem, draft)
       return
     }
+    const { input } = toCustomerInput(draft)
+    const allowSharedPhone = input.phones?.some((phone) => sharedConfirmed.has(phoneKey(phone.number))) ?? false
     savingRef.current = true
     setSaving(true)
     try {
-      const customer = await api.customers.create(toCustomerInput(draft).input)
-      clearDraft(DRAFT_KEY)
-      setDraft(emptyCustomerDraft())
-      onCreated(customer)
+      if (editing) {
+        const patch = changedCustomerFields(draft, base)
+        if (Object.keys(patch).length === 0) {
+          finish(editing, false)
+          return
+        }
+        const saved = await api.customers.update({ id: editing.id, ...patch, allowSharedPhone })
+        finish(saved, true)
+      } else {
+        const created = await api.customers.create({ ...input, allowSharedPhone })
+        setDraft(emptyCustomerDraft())
+        finish(created, true)
+      }
     } catch (error) {
-      if (error instanceof ApiCallError && error.code === 'VALIDATION' && error.fields.length > 0) {
+      if (error instanceof ApiCallError && (error.code === 'VALIDATION' || error.code === 'DUPLICATE') && error.fields.length > 0) {
         const errors = serverFieldErrors(error.fields, draft)
         setServerErrors(errors)
+        if (error.code === 'DUPLICATE' && error.related) setDuplicateOf({ message: error.message, related: error.related })
         const first = order.find((key) => key in errors)
         if (first) focusControl(first, draft)
+      } else if (error instanceof ApiCallError && error.code === 'DUPLICATE' && error.related) {
+        setDuplicateOf({ message: error.message, related: error.related })
       } else {
         setFormError(errorMessage(error))
       }
@@ -190,14 +283,20 @@ export function NewCustomerForm({ onCreated }: Props) {
     }
   }
 
+  const titleId = editing ? 'edit-customer-title' : 'new-customer-title'
   return (
-    <form className="customer-form" noValidate onSubmit={onSubmit} onKeyDown={onKeyDown} aria-labelledby="new-customer-title">
-      <h2 id="new-customer-title" className="customer-form__title">
-        New customer
+    <form className="customer-form" noValidate onSubmit={onSubmit} onKeyDown={onKeyDown} aria-labelledby={titleId}>
+      <h2 id={titleId} className="customer-form__title">
+        {editing ? `Edit ${editing.name}` : 'New customer'}
       </h2>
+      {prefilled ? (
+        <Notice tone="info">
+          <p>Filled in from your search. Check it and add the rest.</p>
+        </Notice>
+      ) : null}
       {restored && !cleared ? (
         <Notice tone="info">
-          <p>Restored what you typed earlier.</p>
+          <p>{editing ? 'Restored your unsaved changes.' : 'Restored what you typed earlier.'}</p>
         </Notice>
       ) : null}
       {cleared ? (
@@ -213,6 +312,14 @@ export function NewCustomerForm({ onCreated }: Props) {
       {formError ? (
         <Notice tone="error" title="Not saved">
           <p>{formError}</p>
+          <p>Everything you typed is still here.</p>
+        </Notice>
+      ) : null}
+      {duplicateOf ? (
+        <Notice tone="error" title="Not saved: already on file">
+          <p>
+            {duplicateOf.message} <RelatedLink related={duplicateOf.related} />
+          </p>
           <p>Everything you typed is still here.</p>
         </Notice>
       ) : null}
@@ -250,6 +357,11 @@ export function NewCustomerForm({ onCreated }: Props) {
       <PhoneFields
         phones={draft.phones}
         errorFor={errorFor}
+        blockingDuplicate={(key) => blockingDuplicates.has(key) && !(key in serverErrors)}
+        showBlocking={submitted}
+        duplicates={duplicates}
+        isSharedConfirmed={(phone) => sharedConfirmed.has(phoneKey(phone.number))}
+        onConfirmShared={confirmShared}
         onChange={updatePhone}
         onBlur={touch}
         onAdd={addPhone}
@@ -295,14 +407,27 @@ export function NewCustomerForm({ onCreated }: Props) {
 
       <div className="form-actions">
         <button type="submit" className="button button--primary" aria-disabled={saving}>
-          {saving ? 'Saving…' : 'Save customer'}
+          {saving ? 'Saving…' : editing ? 'Save changes' : 'Save customer'}
         </button>
         <span className="form-actions__hint">
           <Kbd keys="Enter" /> saves; <Kbd keys="Ctrl+Enter" /> from notes
         </span>
-        <button type="button" className="button button--quiet form-actions__end" onClick={clearForm} disabled={isDraftEmpty(draft)}>
-          Clear form
-        </button>
+        {editing ? (
+          <a
+            className="button button--quiet form-actions__end"
+            href={hrefFor('customers', editing.id)}
+            onClick={() => {
+              clearDraft(draftKey)
+              clearDraft(`${draftKey}.base`)
+            }}
+          >
+            Cancel
+          </a>
+        ) : (
+          <button type="button" className="button button--quiet form-actions__end" onClick={clearForm} disabled={isDraftEmpty(draft)}>
+            Clear form
+          </button>
+        )}
       </div>
     </form>
   )
