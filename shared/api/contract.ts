@@ -40,6 +40,19 @@ import {
 import { shopSettingsSchema, type ShopSettings } from '../domain/shop'
 import type { AppStatus } from '../domain/app-status'
 import type { PrinterInfo, PrintOutcome } from '../domain/printing'
+import {
+  dueForFollowUpSchema,
+  openRetrievalSchema,
+  receiveRetrievalCodeSchema,
+  updateRetrievalSchema,
+  type RetrievalChannelOptions,
+  type RetrievalFollowUp,
+  type RetrievalReceived,
+  type RetrievalRequest,
+} from '../domain/retrieval'
+import { releaseCodeSchema } from '../domain/code-release'
+import { auditListSchema, type AuditPage, type AuditVerification } from '../domain/audit'
+import { idleLockSchema, type IdleLockSetting } from '../domain/idle-lock'
 import type { ApiResult } from './errors'
 import { API_METHODS, type ApiMethodName } from './methods'
 
@@ -116,6 +129,29 @@ export const apiContract = {
   'printing.printTestPage': method<PrintOutcome>()(
     z.object({ printerName: z.string().max(200).nullable().default(null) }).strict(),
   ),
+  /** The knowledge base's legitimate channels for the vehicle's radio, with what each asks for; none invented. */
+  'retrieval.channelsForVehicle': method<RetrievalChannelOptions>()(z.object({ vehicleId: z.number().int().positive() }).strict()),
+  /** Opens a code retrieval request through one offered channel (status "needed"). Audited. */
+  'retrieval.open': method<RetrievalRequest>()(openRetrievalSchema.strict()),
+  'retrieval.get': method<RetrievalRequest>()(idInput),
+  /** A vehicle's retrieval requests, newest first. */
+  'retrieval.listForVehicle': method<readonly RetrievalRequest[]>()(z.object({ vehicleId: z.number().int().positive() }).strict()),
+  /** Changes only the fields given; status moves by the rules in shared/domain/retrieval.ts. Audited. */
+  'retrieval.update': method<RetrievalRequest>()(updateRetrievalSchema),
+  /** The code came: it becomes the radio's code record in one step (typed once); the request becomes "received". */
+  'retrieval.receiveCode': method<RetrievalReceived>()(receiveRetrievalCodeSchema.strict()),
+  /** Open requests to chase up on or before the date (YYYY-MM-DD): the Today view's reminders. */
+  'retrieval.dueForFollowUp': method<readonly RetrievalFollowUp[]>()(dueForFollowUpSchema.strict()),
+  /** Gives the code to someone at the counter or on the phone: reveal permission + PIN, proof of ownership recorded. Audited. */
+  'codes.release': method<RevealedCode>()(releaseCodeSchema),
+  /** Manager only: the audit log, filtered, newest first, a page at a time. */
+  'audit.list': method<AuditPage>()(auditListSchema),
+  /** Manager only: checks the audit log's hash chain and says where it is broken. */
+  'audit.verify': method<AuditVerification>()(noInput),
+  /** The idle sign-out time; anyone may read it. */
+  'settings.getIdleLock': method<IdleLockSetting>()(noInput),
+  /** Manager only; audited; applies to the desk at once. */
+  'settings.setIdleLock': method<IdleLockSetting>()(idleLockSchema.strict()),
 } as const
 
 export type ApiContract = typeof apiContract

@@ -41,6 +41,18 @@ export const API_METHODS = [
   'settings.updateShop',
   'printing.listPrinters',
   'printing.printTestPage',
+  'retrieval.channelsForVehicle',
+  'retrieval.open',
+  'retrieval.get',
+  'retrieval.listForVehicle',
+  'retrieval.update',
+  'retrieval.receiveCode',
+  'retrieval.dueForFollowUp',
+  'codes.release',
+  'audit.list',
+  'audit.verify',
+  'settings.getIdleLock',
+  'settings.setIdleLock',
 ] as const
 
 export type ApiMethodName = (typeof API_METHODS)[number]

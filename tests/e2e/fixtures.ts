@@ -44,7 +44,16 @@ interface Options {
   readonly expectedAppState: AppState
   /** Console errors and uncaught page errors fail the test unless this is set. */
   readonly allowConsoleErrors: boolean
+  /**
+   * Set up the code vault (test key), create the first manager and sign them
+   * in before the page opens, so tests of other features start at a working
+   * desk. Tests of the start-up and sign-in screens turn it off.
+   */
+  readonly signedIn: boolean
 }
+
+/** The manager the fixture signs in when `signedIn` is on. */
+export const TEST_MANAGER = { name: 'Test Manager', pin: '2580' } as const
 
 function appVersion(): string {
   return (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version
@@ -54,8 +63,9 @@ export const test = base.extend<Options & { app: PreviewApp }>({
   prepare: [{}, { option: true }],
   expectedAppState: ['ready', { option: true }],
   allowConsoleErrors: [false, { option: true }],
+  signedIn: [true, { option: true }],
 
-  app: async ({ page, prepare, expectedAppState, allowConsoleErrors }, use, testInfo) => {
+  app: async ({ page, prepare, expectedAppState, allowConsoleErrors, signedIn }, use, testInfo) => {
     if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
       throw new Error(`The renderer is not built (${RENDERER_DIR} is missing). Run "npm run build" first, then run the tests again.`)
     }
@@ -88,7 +98,14 @@ export const test = base.extend<Options & { app: PreviewApp }>({
         printer,
         log: createFileLogger(paths.logFile),
         appVersion: appVersion(),
+        testKey: true,
       })
+      if (signedIn && server.services.status.state === 'ready') {
+        const security = server.services.requireSecurity()
+        await security.setUpVault(null)
+        const manager = await security.staff.createFirstManager(TEST_MANAGER)
+        security.session.signIn(manager.id)
+      }
       if (prepare.page) await prepare.page(page)
       await page.goto(server.url)
       await page.locator(`[data-app-state="${expectedAppState}"]`).waitFor()

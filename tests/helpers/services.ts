@@ -105,7 +105,12 @@ export function isTrustedTestSender(sender: CallSender): boolean {
   )
 }
 
-/** The real router and handlers over `services`, trusting only TRUSTED_SENDER. */
-export function createTestRouter(services: AppServices): ApiRouter {
-  return createAppRouter(services, isTrustedTestSender)
+/**
+ * The real router and handlers over `services`, trusting only TRUSTED_SENDER.
+ * Access control (sign-in required) is off unless asked for: most integration
+ * tests are about one feature, and tests/integration/access-control.test.ts
+ * covers the guard itself.
+ */
+export function createTestRouter(services: AppServices, options: { accessControl?: boolean } = {}): ApiRouter {
+  return createAppRouter(services, isTrustedTestSender, { accessControl: options.accessControl ?? false })
 }

@@ -1,7 +1,6 @@
 import type { ApiMethod } from '../../../shared/api/contract'
 import { AppError } from '../../../shared/api/errors'
 import type { AppServices } from '../services/app-services'
-import type { Handler, Handlers } from './router'
 
 /**
  * Calls that work before anyone is signed in at the desk: what the start-up
@@ -29,16 +28,7 @@ export function requireSignedIn(services: AppServices): void {
   security.requireActor()
 }
 
-/** Wraps every non-public handler with the sign-in check. */
-export function withAccessControl(handlers: Handlers<AppServices>): Handlers<AppServices> {
-  const guarded: Record<string, Handler<ApiMethod, AppServices>> = {}
-  for (const [method, handler] of Object.entries(handlers) as [ApiMethod, Handler<ApiMethod, AppServices>][]) {
-    guarded[method] = PUBLIC_METHODS.has(method)
-      ? handler
-      : async (input, services) => {
-          requireSignedIn(services)
-          return handler(input, services)
-        }
-  }
-  return guarded as unknown as Handlers<AppServices>
+/** The router's authorize hook: public calls always pass; the rest need a signed-in desk. */
+export function authorizeCall(method: ApiMethod, services: AppServices): void {
+  if (!PUBLIC_METHODS.has(method)) requireSignedIn(services)
 }

@@ -23,6 +23,12 @@ export interface RouterOptions<Ctx> {
   readonly context: Ctx
   readonly isTrustedSender: (sender: CallSender) => boolean
   readonly log: Logger
+  /**
+   * Decides whether this method may run now (e.g. someone is signed in);
+   * throws an AppError when not. Runs after the allow-list, before the input
+   * is parsed, so a locked desk answers the same whatever was sent.
+   */
+  readonly authorize?: (method: ApiMethod, context: Ctx) => void
   /** Maps engine errors (e.g. SQLite constraint failures) to domain errors; returns null when it does not know the error. */
   readonly mapError?: (error: unknown) => AppError | null
 }
@@ -58,6 +64,15 @@ export function createApiRouter<Ctx>(options: RouterOptions<Ctx>): ApiRouter {
     if (!isContractMethod(method)) {
       log.warn('rejected unknown method', { method: typeof method === 'string' ? (method as string).slice(0, 80) : typeof method })
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: 'That action does not exist.' } }
+    }
+    if (options.authorize) {
+      try {
+        options.authorize(method, context)
+      } catch (error) {
+        if (error instanceof AppError) return { ok: false, error: error.toData() }
+        log.error(`authorizing ${method} failed`, error)
+        return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong and nothing was saved. The details are in the log.' } }
+      }
     }
     const parsed = apiContract[method].input.safeParse(input)
     if (!parsed.success) {

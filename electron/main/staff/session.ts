@@ -39,10 +39,13 @@ export interface DeskSession {
   /** Whether the member at the desk typed their PIN within the reveal window. */
   hasRecentUnlock(staffId: number): boolean
   snapshot(): DeskSessionSnapshot | null
+  /** Changes the idle sign-out time (the shop setting); counts from the last activity, so it applies at once. */
+  setIdleTimeoutMs(ms: number): void
+  idleTimeoutMs(): number
 }
 
 export function createDeskSession(options: DeskSessionOptions): DeskSession {
-  const idleTimeoutMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS
+  let idleTimeoutMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS
   const revealWindowMs = options.revealWindowMs ?? DEFAULT_REVEAL_WINDOW_MS
   const nowMs = () => options.now().getTime()
   let state: { staffId: number; signedInAt: number; lastActivityAt: number; unlockedAt: number | null } | null = null
@@ -90,6 +93,13 @@ export function createDeskSession(options: DeskSessionOptions): DeskSession {
         idleSignOutAt: new Date(current.lastActivityAt + idleTimeoutMs).toISOString(),
         unlockedUntil: unlockEnds !== null && unlockEnds > nowMs() ? new Date(unlockEnds).toISOString() : null,
       }
+    },
+    setIdleTimeoutMs(ms) {
+      if (!Number.isFinite(ms) || ms <= 0) throw new Error('The idle timeout must be a positive number of milliseconds.')
+      idleTimeoutMs = ms
+    },
+    idleTimeoutMs() {
+      return idleTimeoutMs
     },
   }
 }

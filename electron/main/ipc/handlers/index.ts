@@ -7,6 +7,10 @@ import { searchHandlers } from './search'
 import { securityHandlers } from './security'
 import { vehicleHandlers } from './vehicles'
 import { settingsHandlers } from './settings'
+import { retrievalHandlers } from './retrieval'
+import { codeReleaseHandlers } from './code-release'
+import { auditHandlers } from './audit'
+import { idleLockHandlers, withStoredIdleLock } from './idle-lock'
 
 /**
  * Every handler, one table per feature. The annotation makes a contract
@@ -20,4 +24,11 @@ export const handlers: Handlers<AppServices> = {
   ...vehicleHandlers,
   ...searchHandlers,
   ...securityHandlers,
+  ...retrievalHandlers,
+  ...codeReleaseHandlers,
+  ...auditHandlers,
+  ...idleLockHandlers,
+  // The shop's idle sign-out time is applied to the desk session before each sign-in.
+  'session.signIn': withStoredIdleLock(securityHandlers['session.signIn']),
+  'staff.createFirstManager': withStoredIdleLock(securityHandlers['staff.createFirstManager']),
 }

@@ -1,0 +1,175 @@
+import fs from 'node:fs'
+import { afterEach, expect } from 'vitest'
+import { dataPaths } from '../../electron/main/paths'
+import type { ApiResult, AppErrorData } from '../../shared/api/errors'
+import type { Customer } from '../../shared/domain/customer'
+import type { SecurityStatus, SignInResult } from '../../shared/domain/security'
+import type { StaffMember } from '../../shared/domain/staff'
+import type { Vehicle, VehicleDetail } from '../../shared/domain/vehicle'
+import { createTestRouter, startTestServices, TRUSTED_SENDER, type TestServices } from '../helpers/services'
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
+
+/*
+ * Shared set-up for the retrieval, release, audit-viewer and idle-lock tests:
+ * the real router, handlers and services on a real SQLite file in a temp dir,
+ * a clock the test moves by hand, the vault on the test key and cheap PIN
+ * hashes (see tests/helpers/services.ts).
+ */
+
+export type Call = <T>(method: string, input: unknown) => Promise<ApiResult<T>>
+
+export interface HandClock {
+  readonly now: () => Date
+  advance(ms: number): void
+  set(iso: string): void
+}
+
+export function createHandClock(start = '2026-11-24T09:00:00.000Z'): HandClock {
+  let t = Date.parse(start)
+  return {
+    now: () => new Date(t),
+    advance(ms) {
+      t += ms
+    },
+    set(iso) {
+      t = Date.parse(iso)
+    },
+  }
+}
+
+export interface Desk extends TestServices {
+  readonly call: Call
+  readonly dataDir: string
+  readonly clock: HandClock
+}
+
+export const MINUTE = 60_000
+export const MANAGER_PIN = '2580'
+export const DESK_PIN = '7391'
+
+export function valueOf<T>(result: ApiResult<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`)
+  return result.value
+}
+
+export function errorOf(result: ApiResult<unknown>): AppErrorData {
+  if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.value)}`)
+  return result.error
+}
+
+/**
+ * Call once per test file. `desks.start()` inside a test starts services on
+ * a fresh data folder (or `dataDir`, to restart on the same one); everything
+ * started is closed and removed after each test.
+ */
+export function useDesks() {
+  const started: TestServices[] = []
+  const dirs: string[] = []
+  afterEach(async () => {
+    for (const item of started.splice(0)) await item.services.close()
+    for (const dir of dirs.splice(0)) removeTempDir(dir)
+  })
+  return {
+    async start(options: { dataDir?: string; clock?: HandClock } = {}): Promise<Desk> {
+      const dataDir = options.dataDir ?? makeTempDir()
+      if (!options.dataDir) dirs.push(dataDir)
+      const clock = options.clock ?? createHandClock()
+      const services = await startTestServices(dataDir, { now: clock.now })
+      started.push(services)
+      const router = createTestRouter(services.services)
+      const call: Call = <T>(method: string, input: unknown) => router(TRUSTED_SENDER, method, input) as Promise<ApiResult<T>>
+      return { ...services, call, dataDir, clock }
+    },
+    /** Closes one desk early (to restart on its data folder). */
+    async stop(desk: Desk) {
+      const index = started.findIndex((item) => item.services === desk.services)
+      if (index >= 0) started.splice(index, 1)
+      await desk.services.close()
+    },
+  }
+}
+
+export interface World {
+  readonly manager: StaffMember
+  readonly ownerId: number
+  readonly vehicleId: number
+  readonly radioId: number
+}
+
+/** Vault on the test key, the first manager (signed in), an owner and a 2005 Honda Accord with its radio. */
+export async function firstStart(call: Call, vehicle: { make?: string; model?: string; year?: number; serial?: string } = {}): Promise<World> {
+  valueOf(await call<SecurityStatus>('vault.setUp', { passphrase: null }))
+  const status = valueOf(await call<SecurityStatus>('staff.createFirstManager', { name: 'Maria Manager', pin: MANAGER_PIN }))
+  const owner = valueOf(await call<Customer>('customers.create', { name: 'Ana López' }))
+  const created = valueOf(
+    await call<Vehicle>('vehicles.create', {
+      ownerId: owner.id,
+      year: vehicle.year ?? 2005,
+      make: vehicle.make ?? 'Honda',
+      model: vehicle.model ?? 'Accord',
+    }),
+  )
+  const detail = valueOf(await call<VehicleDetail>('radios.add', { vehicleId: created.id, serial: vehicle.serial ?? 'U1234567' }))
+  return { manager: status.signedIn!, ownerId: owner.id, vehicleId: created.id, radioId: detail.radios[0]!.id }
+}
+
+/** Adds a staff member (the manager must be signed in). */
+export async function addStaff(
+  call: Call,
+  name: string,
+  role: 'desk' | 'technician' | 'manager',
+  pin: string,
+  permissions: { canRevealCodes?: boolean; canPrintCodes?: boolean } = {},
+): Promise<StaffMember> {
+  return valueOf(await call<StaffMember>('staff.add', { name, role, pin, ...permissions }))
+}
+
+export async function signIn(call: Call, staffId: number, pin: string): Promise<void> {
+  const result = valueOf(await call<SignInResult>('session.signIn', { staffId, pin }))
+  expect(result.ok).toBe(true)
+}
+
+/** Rows in a table (to prove a refused call wrote nothing). */
+export async function countRows(desk: Desk, table: 'audit_log' | 'code_retrieval_requests' | 'radio_codes' | 'shop_settings'): Promise<number> {
+  const row = await desk.services
+    .requireDb()
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/**
+ * Where `needle` occurs in the database file and its WAL, as ASCII or UTF-16.
+ * A hit inside a long run of hex digits (an audit hash, a UUID) is a
+ * coincidence of random hex, not a stored code, and is left out: with a
+ * 5-digit code, one hash in a thousand would otherwise contain it somewhere.
+ */
+export function codeHitsInDatabaseFiles(dataDir: string, needle: string): string[] {
+  const file = dataPaths(dataDir).dbFile
+  const hits: string[] = []
+  const isHex = (byte: number | undefined) =>
+    byte !== undefined && ((byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66) || (byte >= 0x41 && byte <= 0x46))
+  for (const suffix of ['', '-wal']) {
+    const target = `${file}${suffix}`
+    if (!fs.existsSync(target)) continue
+    const bytes = fs.readFileSync(target)
+    for (const [encoding, pattern] of [
+      ['ascii', Buffer.from(needle, 'ascii')],
+      ['utf16le', Buffer.from(needle, 'utf16le')],
+    ] as const) {
+      let at = bytes.indexOf(pattern)
+      while (at >= 0) {
+        let start = at
+        let end = at + pattern.length
+        if (encoding === 'ascii') {
+          while (isHex(bytes[start - 1])) start -= 1
+          while (isHex(bytes[end])) end += 1
+        }
+        if (encoding !== 'ascii' || end - start < 16) hits.push(`${suffix || 'db'}@${at} (${encoding})`)
+        at = bytes.indexOf(pattern, at + 1)
+      }
+    }
+  }
+  return hits
+}
