@@ -21,6 +21,20 @@ import { normalizeVin, vinSchema } from '../domain/vin'
 import type { VinDecodeSuggestion } from '../domain/vin-decode'
 import type { SecurityStatus, SignInResult } from '../domain/security'
 import {
+  boardDaySchema,
+  checkInSchema,
+  jobIdSchema,
+  linkRetrievalSchema,
+  type BatteryJobDetail,
+  type BatteryJobSummary,
+  type CheckInResult,
+  type MarkDoneResult,
+  type TodayBoard,
+} from '../domain/battery-job'
+import { gateDecisionSchema } from '../domain/battery-job-gate'
+import { jobChecklistPatchSchema } from '../domain/battery-job-checklist'
+import type { CodeSituation } from '../domain/battery-job-situation'
+import {
   enteredPinSchema,
   firstManagerSchema,
   newStaffSchema,
@@ -152,6 +166,26 @@ export const apiContract = {
   'settings.getIdleLock': method<IdleLockSetting>()(noInput),
   /** Manager only; audited; applies to the desk at once. */
   'settings.setIdleLock': method<IdleLockSetting>()(idleLockSchema.strict()),
+  /** What to expect from this vehicle's radio, from the knowledge base and our records (shown at check-in). */
+  'jobs.codeSituation': method<CodeSituation>()(z.object({ vehicleId: z.number().int().positive() }).strict()),
+  'jobs.checkIn': method<CheckInResult>()(checkInSchema),
+  'jobs.get': method<BatteryJobDetail>()(jobIdSchema),
+  'jobs.startCodeCheck': method<BatteryJobDetail>()(jobIdSchema),
+  /** The pre-disconnect gate: one of four explicit options, each checked against the records. */
+  'jobs.decideGate': method<BatteryJobDetail>()(gateDecisionSchema),
+  'jobs.startService': method<BatteryJobDetail>()(jobIdSchema),
+  'jobs.markBatteryDisconnected': method<BatteryJobDetail>()(jobIdSchema),
+  'jobs.recordChecklist': method<BatteryJobDetail>()(jobChecklistPatchSchema),
+  'jobs.markDone': method<MarkDoneResult>()(jobIdSchema),
+  'jobs.handOverCard': method<BatteryJobDetail>()(jobIdSchema),
+  'jobs.declineCard': method<BatteryJobDetail>()(jobIdSchema),
+  'jobs.cancel': method<BatteryJobDetail>()(jobIdSchema),
+  'jobs.linkRetrieval': method<BatteryJobDetail>()(linkRetrievalSchema),
+  'jobs.listForVehicle': method<readonly BatteryJobSummary[]>()(z.object({ vehicleId: z.number().int().positive() }).strict()),
+  /** Cards waiting for this customer: the reminder when their record is opened at the counter. */
+  'jobs.pendingCardsForCustomer': method<readonly BatteryJobSummary[]>()(z.object({ customerId: z.number().int().positive() }).strict()),
+  'jobs.endOfDay': method<readonly BatteryJobSummary[]>()(z.object({ day: boardDaySchema }).strict()),
+  'jobs.todayBoard': method<TodayBoard>()(z.object({ day: boardDaySchema }).strict()),
 } as const
 
 export type ApiContract = typeof apiContract

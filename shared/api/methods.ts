@@ -53,6 +53,23 @@ export const API_METHODS = [
   'audit.verify',
   'settings.getIdleLock',
   'settings.setIdleLock',
+  'jobs.codeSituation',
+  'jobs.checkIn',
+  'jobs.get',
+  'jobs.startCodeCheck',
+  'jobs.decideGate',
+  'jobs.startService',
+  'jobs.markBatteryDisconnected',
+  'jobs.recordChecklist',
+  'jobs.markDone',
+  'jobs.handOverCard',
+  'jobs.declineCard',
+  'jobs.cancel',
+  'jobs.linkRetrieval',
+  'jobs.listForVehicle',
+  'jobs.pendingCardsForCustomer',
+  'jobs.endOfDay',
+  'jobs.todayBoard',
 ] as const
 
 export type ApiMethodName = (typeof API_METHODS)[number]

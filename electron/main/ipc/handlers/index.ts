@@ -10,6 +10,7 @@ import { settingsHandlers } from './settings'
 import { retrievalHandlers } from './retrieval'
 import { codeReleaseHandlers } from './code-release'
 import { auditHandlers } from './audit'
+import { jobHandlers } from './jobs'
 import { idleLockHandlers, withStoredIdleLock } from './idle-lock'
 
 /**
@@ -28,6 +29,7 @@ export const handlers: Handlers<AppServices> = {
   ...codeReleaseHandlers,
   ...auditHandlers,
   ...idleLockHandlers,
+  ...jobHandlers,
   // The shop's idle sign-out time is applied to the desk session before each sign-in.
   'session.signIn': withStoredIdleLock(securityHandlers['session.signIn']),
   'staff.createFirstManager': withStoredIdleLock(securityHandlers['staff.createFirstManager']),
