@@ -1,13 +1,15 @@
 import fs from 'node:fs'
 import { afterEach, expect } from 'vitest'
 import { dataPaths } from '../../electron/main/paths'
-import type { ApiResult, AppErrorData } from '../../shared/api/errors'
+import type { ApiResult } from '../../shared/api/errors'
 import type { Customer } from '../../shared/domain/customer'
 import type { SecurityStatus, SignInResult } from '../../shared/domain/security'
 import type { StaffMember } from '../../shared/domain/staff'
 import type { Vehicle, VehicleDetail } from '../../shared/domain/vehicle'
 import { createTestRouter, startTestServices, TRUSTED_SENDER, type TestServices } from '../helpers/services'
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
+import { valueOf } from '../helpers/results'
+export { errorOf, valueOf } from '../helpers/results'
 
 /*
  * Shared set-up for the retrieval, release, audit-viewer and idle-lock tests:
@@ -47,15 +49,7 @@ export const MINUTE = 60_000
 export const MANAGER_PIN = '2580'
 export const DESK_PIN = '7391'
 
-export function valueOf<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`)
-  return result.value
-}
 
-export function errorOf(result: ApiResult<unknown>): AppErrorData {
-  if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.value)}`)
-  return result.error
-}
 
 /**
  * Call once per test file. `desks.start()` inside a test starts services on

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ApiResult, AppErrorData } from '../../shared/api/errors'
+import type { ApiResult } from '../../shared/api/errors'
 import type { BatteryJobDetail, CheckInResult, MarkDoneResult, TodayBoard } from '../../shared/domain/battery-job'
 import type { CodeSituation } from '../../shared/domain/battery-job-situation'
 import type { Customer } from '../../shared/domain/customer'
@@ -9,6 +9,7 @@ import type { Vehicle, VehicleDetail } from '../../shared/domain/vehicle'
 import { localDayOf } from '../../electron/main/services/battery-jobs'
 import { createTestRouter, startTestServices, TRUSTED_SENDER, type TestServices } from '../helpers/services'
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
+import { errorOf, valueOf } from '../helpers/results'
 
 /*
  * The battery-service job through the real router with access control on, as
@@ -28,14 +29,6 @@ afterEach(async () => {
 
 type Call = <T>(method: string, input: unknown) => Promise<ApiResult<T>>
 
-function valueOf<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`)
-  return result.value
-}
-function errorOf(result: ApiResult<unknown>): AppErrorData {
-  if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.value)}`)
-  return result.error
-}
 
 async function start() {
   dataDir = makeTempDir()

@@ -4,7 +4,7 @@ import { verifyAuditChain } from '../../electron/db/repositories/audit'
 import type { ApiRouter } from '../../electron/main/ipc/router'
 import { jobSearchDocument } from '../../electron/main/services/search-documents'
 import type { VinDecodeSuggestion } from '../../electron/main/vin-decoder'
-import type { ApiResult, AppErrorData } from '../../shared/api/errors'
+import type { ApiResult } from '../../shared/api/errors'
 import type { Customer, CustomerDetail, PhoneMatch } from '../../shared/domain/customer'
 import type { SearchResults } from '../../shared/domain/search'
 import type { Vehicle, VehicleDetail } from '../../shared/domain/vehicle'
@@ -12,6 +12,7 @@ import { computeCheckDigit } from '../../shared/domain/vin'
 import type { KnowledgeEntry } from '../../shared/knowledge'
 import { createTestRouter, startTestServices, TRUSTED_SENDER, type TestServices } from '../helpers/services'
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
+import { errorOf, valueOf } from '../helpers/results'
 
 /*
  * The front-desk records (customers, vehicles, radios, search) through the
@@ -50,15 +51,7 @@ async function start(): Promise<{ call: Call; router: ApiRouter; ticks: string[]
   return { ...started, router, call, ticks }
 }
 
-function valueOf<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`)
-  return result.value
-}
 
-function errorOf(result: ApiResult<unknown>): AppErrorData {
-  if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.value)}`)
-  return result.error
-}
 
 /** A valid VIN: `base` (17 characters) with the North American check digit put in position 9. */
 function withCheckDigit(base: string): string {

@@ -14,6 +14,7 @@ import { writeDatabaseFromNewerVersion } from '../helpers/db'
 import { fingerprint } from '../helpers/files'
 import { createTestRouter, startTestServices, TRUSTED_SENDER, type TestServices } from '../helpers/services'
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
+import { valueOf } from '../helpers/results'
 
 const NOW = new Date('2026-11-24T06:00:00.000Z')
 
@@ -35,10 +36,6 @@ async function start(): Promise<{ call: <T>(method: string, input: unknown) => P
   return { ...started, router, call }
 }
 
-function valueOf<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`)
-  return result.value
-}
 
 function countRows(table: string): number {
   const sqlite = new BetterSqlite3(dataPaths(dataDir!).dbFile, { readonly: true })

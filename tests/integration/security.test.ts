@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { verifyAuditChain } from '../../electron/db/repositories/audit'
 import { dataPaths } from '../../electron/main/paths'
-import type { ApiResult, AppErrorData } from '../../shared/api/errors'
+import type { ApiResult } from '../../shared/api/errors'
 import type { Customer } from '../../shared/domain/customer'
 import type { RadioCodeHistoryEntry, RevealedCode } from '../../shared/domain/radio-code'
 import type { SecurityStatus, SignInResult } from '../../shared/domain/security'
@@ -11,6 +11,7 @@ import type { StaffMember } from '../../shared/domain/staff'
 import type { Vehicle, VehicleDetail } from '../../shared/domain/vehicle'
 import { createTestRouter, startTestServices, TRUSTED_SENDER, type TestServices } from '../helpers/services'
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
+import { errorOf, valueOf } from '../helpers/results'
 
 /*
  * Vault, staff, desk session and radio codes through the real router,
@@ -38,15 +39,7 @@ async function start() {
   return { ...started, call, dataDir }
 }
 
-function valueOf<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`)
-  return result.value
-}
 
-function errorOf(result: ApiResult<unknown>): AppErrorData {
-  if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.value)}`)
-  return result.error
-}
 
 const MANAGER_PIN = '2580'
 const DESK_PIN = '7391'

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely'
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely'
 import type { Customer, CustomerPhone, CustomerSummary, NewCustomer } from '../../../shared/domain/customer'
 import { phoneDigits, toSearchKey } from '../../../shared/domain/normalize'
 import type { CustomerPhoneRow, CustomerRow, Database } from '../schema'
@@ -49,6 +49,16 @@ export async function findCustomerById(db: Kysely<Database>, id: number): Promis
   return toCustomer(row, phones)
 }
 
+/** A customer's first phone number, as a subquery for lists and search results. */
+export function primaryPhoneOf(eb: ExpressionBuilder<Database, 'customers'>) {
+  return eb
+    .selectFrom('customer_phones')
+    .select('customer_phones.number')
+    .whereRef('customer_phones.customer_id', '=', 'customers.id')
+    .orderBy('customer_phones.position')
+    .limit(1)
+}
+
 /** Active customers by name, with their first phone. */
 export async function listCustomerSummaries(db: Kysely<Database>, limit: number): Promise<CustomerSummary[]> {
   const rows = await db
@@ -56,13 +66,7 @@ export async function listCustomerSummaries(db: Kysely<Database>, limit: number)
     .select((eb) => [
       'customers.id',
       'customers.name',
-      eb
-        .selectFrom('customer_phones')
-        .select('customer_phones.number')
-        .whereRef('customer_phones.customer_id', '=', 'customers.id')
-        .orderBy('customer_phones.position')
-        .limit(1)
-        .as('primary_phone'),
+      primaryPhoneOf(eb).as('primary_phone'),
     ])
     .where('customers.archived_at', 'is', null)
     .orderBy('customers.search_key')

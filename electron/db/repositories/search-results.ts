@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../schema'
+import { primaryPhoneOf } from './customers'
 
 /*
  * The rows a search result list shows, fetched by id in one query per kind
@@ -15,13 +16,7 @@ export async function customerRowsByIds(db: Executor, ids: readonly number[]) {
     .select((eb) => [
       'customers.id',
       'customers.name',
-      eb
-        .selectFrom('customer_phones')
-        .select('customer_phones.number')
-        .whereRef('customer_phones.customer_id', '=', 'customers.id')
-        .orderBy('customer_phones.position')
-        .limit(1)
-        .as('phone'),
+      primaryPhoneOf(eb).as('phone'),
     ])
     .where('customers.id', 'in', ids)
     .where('customers.archived_at', 'is', null)
