@@ -1,3 +1,5 @@
+import type { RestorableBackup } from './backup'
+
 /** Why the database could not be opened; each has its own screen text. */
 export type DatabaseProblem =
   | 'DB_FROM_NEWER_VERSION'
@@ -19,4 +21,9 @@ export type AppStatus =
       readonly dataDir: string
       readonly problem: DatabaseProblem
       readonly message: string
+      /**
+       * For DB_UNREADABLE: the newest backup that passed its checks (offer
+       * "Restore from this backup"); null when none was found. Absent for other problems.
+       */
+      readonly restorableBackup?: RestorableBackup | null
     }
