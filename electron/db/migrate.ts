@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3'
-import type { Kysely } from 'kysely'
+import { Kysely, SqliteAdapter, SqliteDialect } from 'kysely'
 import { Migrator, type MigrationProvider, type Migration } from 'kysely/migration'
 import { MIGRATIONS, MIGRATION_NAMES } from './migrations'
 
@@ -46,6 +46,34 @@ function classify(appliedAll: readonly string[]): MigrationState {
     unknown: appliedAll.filter((name) => !known.has(name)),
     pending: MIGRATION_NAMES.filter((name) => !appliedSet.has(name)),
   }
+}
+
+/*
+ * SQLite runs DDL inside transactions, but Kysely's SQLite adapter says it
+ * does not, so its Migrator would run each statement on its own and a crash
+ * or a failing migration could leave a half-migrated file. This dialect tells
+ * the Migrator the truth, so all pending migrations run in one transaction:
+ * they apply completely or not at all. (SQLite dialect module.)
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true
+  }
+}
+
+class MigrationSqliteDialect extends SqliteDialect {
+  override createAdapter(): SqliteAdapter {
+    return new TransactionalDdlSqliteAdapter()
+  }
+}
+
+/**
+ * A Kysely over the same connection for running migrations in one transaction.
+ * Never destroy it: that would close the shared connection.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function migrationKysely(sqlite: BetterSqlite3.Database): Kysely<any> {
+  return new Kysely({ dialect: new MigrationSqliteDialect({ database: sqlite }) })
 }
 
 /** Runs pending migrations (up to `target` when given); throws on the first failure. */

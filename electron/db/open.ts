@@ -5,7 +5,7 @@ import { Kysely, SqliteDialect } from 'kysely'
 import type { DatabaseProblem } from '../../shared/domain/app-status'
 import type { Database } from './schema'
 import { backupDatabase } from './backup'
-import { inspectMigrationStateSync, migrateToLatest, type MigrationState } from './migrate'
+import { inspectMigrationStateSync, migrateToLatest, migrationKysely, type MigrationState } from './migrate'
 
 /** The database could not be opened safely; `problem` picks the screen the desk sees. */
 export class DatabaseOpenError extends Error {
@@ -104,9 +104,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
       preMigrationBackup = path.join(backupDir, `pre-migration_${stamp}_from_${lastApplied}.sqlite`)
       await backupDatabase(sqlite, preMigrationBackup)
     }
-    await migrateToLatest(db, options.targetMigration)
+    // All pending migrations in one transaction: a failure or a crash leaves the file as it was.
+    await migrateToLatest(migrationKysely(sqlite), options.targetMigration)
   } catch (cause) {
     await db.destroy().catch(() => undefined)
+    // Kysely only closes a connection it has used; close it ourselves either way.
+    if (sqlite.open) sqlite.close()
     if (cause instanceof DatabaseOpenError) throw cause
     throw new DatabaseOpenError(
       'DB_MIGRATION_FAILED',
@@ -127,6 +130,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
         sqlite.pragma('optimize')
       } finally {
         await db.destroy()
+        if (sqlite.open) sqlite.close()
       }
     },
   }

@@ -18,8 +18,9 @@ vi.mock('../../../electron/db/migrations', async (importOriginal) => {
   const testMigration: Migration = {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     async up(db: Kysely<any>) {
-      if (second.fail) throw new Error('test migration failed on purpose')
       await sql`alter table customers add column test_only text`.execute(db)
+      // Fails after a change was made: the transaction must take that change back too.
+      if (second.fail) throw new Error('test migration failed on purpose')
     },
   }
   const MIGRATIONS = { ...real.MIGRATIONS, [second.name]: testMigration }
@@ -113,6 +114,8 @@ describe('openDatabase with a pending migration on an existing file', () => {
       expect((error as Error).message).toContain(backups[0]!)
       expect(readCustomers(path.join(dir, 'backups', backups[0]!)).names).toEqual(['Ana Lopez'])
       expect(readCustomers(file)).toMatchObject({ names: ['Ana Lopez'], migrations: [FIRST] })
+      // The failed migration's first change was rolled back with it: no half-migrated file.
+      expect(readCustomers(file).columns).not.toContain('test_only')
     } finally {
       second.fail = false
     }
