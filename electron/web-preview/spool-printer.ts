@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import type { PrinterInfo } from '../../shared/domain/printing'
+import type { PrintableDocument } from '../../shared/print/document'
 import type { Printer, PrintRequest, PrintResult } from '../main/printing/printer'
 
 export const SPOOL_PRINTER_NAME = 'preview-spool'
@@ -30,6 +31,16 @@ export function createSpoolPrinter(spoolDir: string, now: () => Date = () => new
   const getBrowser = () =>
     (browser ??= chromium.launch({ executablePath: chromiumExecutablePath(), headless: true, args: OFFLINE_CHROMIUM_ARGS }))
 
+  const renderPdf = async (html: string): Promise<Buffer> => {
+    const page = await (await getBrowser()).newPage({ javaScriptEnabled: false })
+    try {
+      await page.setContent(html, { waitUntil: 'load' })
+      return await page.pdf({ preferCSSPageSize: true, printBackground: true })
+    } finally {
+      await page.close()
+    }
+  }
+
   return {
     async listPrinters(): Promise<readonly PrinterInfo[]> {
       return [{ name: SPOOL_PRINTER_NAME, displayName: 'Save to spool folder (preview)', isDefault: true }]
@@ -40,14 +51,7 @@ export function createSpoolPrinter(spoolDir: string, now: () => Date = () => new
       sequence += 1
       const stamp = now().toISOString().replace(/[:.]/g, '-')
       const base = path.join(spoolDir, `${stamp}_${String(sequence).padStart(3, '0')}_${request.document.kind}`)
-      const page = await (await getBrowser()).newPage({ javaScriptEnabled: false })
-      try {
-        await page.setContent(request.document.html, { waitUntil: 'load' })
-        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
-        fs.writeFileSync(`${base}.pdf`, pdf)
-      } finally {
-        await page.close()
-      }
+      fs.writeFileSync(`${base}.pdf`, await renderPdf(request.document.html))
       const options = {
         document: request.document.kind,
         title: request.document.title,
@@ -58,6 +62,10 @@ export function createSpoolPrinter(spoolDir: string, now: () => Date = () => new
       }
       fs.writeFileSync(`${base}.json`, JSON.stringify(options, null, 2) + '\n')
       return { savedTo: `${base}.pdf` }
+    },
+
+    async toPdf(document: PrintableDocument): Promise<Uint8Array> {
+      return new Uint8Array(await renderPdf(document.html))
     },
 
     async close() {

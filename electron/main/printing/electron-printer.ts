@@ -1,11 +1,28 @@
 import { BrowserWindow, type WebContents } from 'electron'
 import type { PrinterInfo } from '../../../shared/domain/printing'
-import { printPageSizeMicrons } from '../../../shared/print/units'
+import type { PrintableDocument } from '../../../shared/print/document'
+import { pdfPageSizeInches, printPageSizeMicrons } from '../../../shared/print/units'
 import type { Printer, PrintRequest, PrintResult } from './printer'
+
+/** A hidden, sandboxed window with JavaScript off and no preload, showing the document. */
+async function loadDocument(html: string): Promise<BrowserWindow> {
+  const win = new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+  })
+  try {
+    await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)
+    return win
+  } catch (error) {
+    win.destroy()
+    throw error
+  }
+}
 
 /**
  * Prints from a hidden, sandboxed window with JavaScript off and no preload.
- * webContents.print() takes the page size in microns (see shared/print/units).
+ * webContents.print() takes the page size in microns, printToPDF() in inches
+ * (see shared/print/units).
  */
 export function createElectronPrinter(getWebContents: () => WebContents | null): Printer {
   return {
@@ -22,12 +39,8 @@ export function createElectronPrinter(getWebContents: () => WebContents | null):
     },
 
     async print(request: PrintRequest): Promise<PrintResult> {
-      const win = new BrowserWindow({
-        show: false,
-        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
-      })
+      const win = await loadDocument(request.document.html)
       try {
-        await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(request.document.html)}`)
         await new Promise<void>((resolve, reject) => {
           win.webContents.print(
             {
@@ -42,6 +55,22 @@ export function createElectronPrinter(getWebContents: () => WebContents | null):
           )
         })
         return { savedTo: null }
+      } finally {
+        win.destroy()
+      }
+    },
+
+    async toPdf(document: PrintableDocument): Promise<Uint8Array> {
+      const win = await loadDocument(document.html)
+      try {
+        const pdf = await win.webContents.printToPDF({
+          pageSize: pdfPageSizeInches(document.pageSize),
+          preferCSSPageSize: true,
+          printBackground: true,
+          // PrintToPDFMargins are in inches too; the documents carry their own margins.
+          margins: { top: 0, bottom: 0, left: 0, right: 0 },
+        })
+        return new Uint8Array(pdf)
       } finally {
         win.destroy()
       }

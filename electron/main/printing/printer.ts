@@ -21,4 +21,9 @@ export interface PrintResult {
 export interface Printer {
   listPrinters(): Promise<readonly PrinterInfo[]>
   print(request: PrintRequest): Promise<PrintResult>
+  /**
+   * The document as PDF bytes, at its CSS @page size ("Save as PDF"). Nothing
+   * is printed or written. Optional: a printer without it cannot save PDFs.
+   */
+  toPdf?(document: PrintableDocument): Promise<Uint8Array>
 }
