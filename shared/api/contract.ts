@@ -34,6 +34,8 @@ import {
 import { gateDecisionSchema } from '../domain/battery-job-gate'
 import { jobChecklistPatchSchema } from '../domain/battery-job-checklist'
 import type { CodeSituation } from '../domain/battery-job-situation'
+import type { PrintableDocument } from '../print/document'
+import { documentRequestSchema, printDocumentSchema } from '../print/document-requests'
 import {
   enteredPinSchema,
   firstManagerSchema,
@@ -186,6 +188,10 @@ export const apiContract = {
   'jobs.pendingCardsForCustomer': method<readonly BatteryJobSummary[]>()(z.object({ customerId: z.number().int().positive() }).strict()),
   'jobs.endOfDay': method<readonly BatteryJobSummary[]>()(z.object({ day: boardDaySchema }).strict()),
   'jobs.todayBoard': method<TodayBoard>()(z.object({ day: boardDaySchema }).strict()),
+  /** The document as it will print, for a live preview; a code card shows the code masked. */
+  'documents.preview': method<PrintableDocument>()(documentRequestSchema),
+  /** Prints a document; a code card releases its code through the audited print path (permission + PIN or a recent one). */
+  'documents.print': method<PrintOutcome>()(printDocumentSchema),
 } as const
 
 export type ApiContract = typeof apiContract

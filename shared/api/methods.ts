@@ -70,6 +70,8 @@ export const API_METHODS = [
   'jobs.pendingCardsForCustomer',
   'jobs.endOfDay',
   'jobs.todayBoard',
+  'documents.preview',
+  'documents.print',
 ] as const
 
 export type ApiMethodName = (typeof API_METHODS)[number]

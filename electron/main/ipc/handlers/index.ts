@@ -11,6 +11,7 @@ import { retrievalHandlers } from './retrieval'
 import { codeReleaseHandlers } from './code-release'
 import { auditHandlers } from './audit'
 import { jobHandlers } from './jobs'
+import { documentHandlers } from './documents'
 import { idleLockHandlers, withStoredIdleLock } from './idle-lock'
 
 /**
@@ -30,6 +31,7 @@ export const handlers: Handlers<AppServices> = {
   ...auditHandlers,
   ...idleLockHandlers,
   ...jobHandlers,
+  ...documentHandlers,
   // The shop's idle sign-out time is applied to the desk session before each sign-in.
   'session.signIn': withStoredIdleLock(securityHandlers['session.signIn']),
   'staff.createFirstManager': withStoredIdleLock(securityHandlers['staff.createFirstManager']),
