@@ -120,7 +120,9 @@ parentPort.postMessage(result)
 
 function betterSqlite3ModulePath(): string | null {
   try {
-    const localRequire = typeof require === 'function' ? require : createRequire(import.meta.url)
+    // CommonJS (the bundled app, Playwright) has require; ESM test runners resolve
+    // from the working folder. (No import.meta: CommonJS loaders refuse to parse it.)
+    const localRequire = typeof require === 'function' ? require : createRequire(path.join(process.cwd(), 'package.json'))
     return localRequire.resolve('better-sqlite3')
   } catch {
     return null
