@@ -50,7 +50,8 @@ test.describe('Electron app', () => {
 
   test('the window runs isolated and sandboxed, with only the contract exposed', async () => {
     const page = await app.firstWindow()
-    await page.locator('[data-app-state="ready"]').waitFor()
+    // A fresh data folder opens on the vault set-up screen.
+    await page.locator('[data-app-state="setup-vault"]').waitFor()
     const surface = await page.evaluate(() => {
       const api = (window as unknown as { api: Record<string, unknown> }).api
       const methods: string[] = []
@@ -68,22 +69,36 @@ test.describe('Electron app', () => {
 
   test('window.open and navigation away from the app are denied', async () => {
     const page = await app.firstWindow()
-    await page.locator('[data-app-state="ready"]').waitFor()
+    // A fresh data folder opens on the vault set-up screen.
+    await page.locator('[data-app-state="setup-vault"]').waitFor()
     const before = page.url()
     await page.evaluate(() => window.open('https://example.com/', '_blank'))
     await page.evaluate(() => {
       window.location.href = 'https://example.com/'
     })
-    await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
+    await expect(page.locator('[data-app-state="setup-vault"]')).toBeVisible()
     expect(page.url()).toBe(before)
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1)
   })
 
   test('smoke: the app opens its database and lists what the desk saves', async () => {
     const page = await app.firstWindow()
-    await page.locator('[data-app-state="ready"]').waitFor()
+    // A fresh data folder opens on the vault set-up screen.
+    await page.locator('[data-app-state="setup-vault"]').waitFor()
     const result = await page.evaluate(async () => {
-      const api = (window as unknown as { api: { customers: { create: (i: unknown) => Promise<{ ok: boolean }>; list: (i: unknown) => Promise<{ ok: boolean; value: { name: string }[] }> } } }).api
+      type Envelope = Promise<{ ok: boolean; value: { name: string }[] }>
+      const api = (
+        window as unknown as {
+          api: {
+            vault: { setUp: (i: unknown) => Envelope }
+            staff: { createFirstManager: (i: unknown) => Envelope }
+            customers: { create: (i: unknown) => Envelope; list: (i: unknown) => Envelope }
+          }
+        }
+      ).api
+      // A passphrase works whether or not this machine's key store can be trusted.
+      await api.vault.setUp({ passphrase: 'correct horse battery staple' })
+      await api.staff.createFirstManager({ name: 'Maria Manager', pin: '2580' })
       await api.customers.create({ name: 'Maria Lopez', phones: [{ label: 'mobile', number: '555-010-2030' }] })
       return api.customers.list({})
     })

@@ -17,7 +17,15 @@ import { createSpoolPrinter } from '../../electron/web-preview/spool-printer'
 const ROOT = path.resolve(__dirname, '../..')
 const RENDERER_DIR = path.join(ROOT, 'out', 'renderer')
 
-export type AppState = 'ready' | 'database-error' | 'startup-error'
+/** The root's data-app-state: the working app, an error screen, or a start-up / sign-in step. */
+export type AppState =
+  | 'ready'
+  | 'database-error'
+  | 'startup-error'
+  | 'setup-vault'
+  | 'unlock-vault'
+  | 'first-manager'
+  | 'sign-in'
 
 export interface PreviewApp {
   readonly server: PreviewServer
@@ -158,4 +166,28 @@ export async function focused(page: Page): Promise<{ tag: string; text: string; 
       id: el?.id ?? '',
     }
   })
+}
+
+/** Waits until the root element says the app reached `state`. */
+export async function appState(page: Page, state: AppState): Promise<void> {
+  await page.locator(`[data-app-state="${state}"]`).waitFor()
+}
+
+/** On the sign-in screen: picks `name`, types `pin`, presses Enter and waits for the working app. */
+export async function signInAs(page: Page, name: string, pin: string): Promise<void> {
+  await appState(page, 'sign-in')
+  await page.getByRole('list', { name: 'Staff' }).getByRole('button', { name: new RegExp(`^${name}\\b`) }).click()
+  const box = page.getByLabel('PIN', { exact: true })
+  await box.fill(pin)
+  await box.press('Enter')
+  await appState(page, 'ready')
+  await expect(page.getByTestId('desk-person')).toContainText(name)
+}
+
+/** Saves a full-page screenshot for a person to look at; only when RCD_SHOTS_DIR names a folder. */
+export async function shotIfAsked(page: Page, name: string): Promise<void> {
+  const dir = process.env['RCD_SHOTS_DIR']
+  if (!dir) return
+  fs.mkdirSync(dir, { recursive: true })
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true })
 }

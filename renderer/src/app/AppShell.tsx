@@ -2,10 +2,12 @@ import { useEffect, useState, type MouseEvent } from 'react'
 import type { AppStatus } from '../../../shared/domain/app-status'
 import { openEventStream } from '../lib/api'
 import { AppHeader } from './AppHeader'
+import { useDesk } from './desk-context'
 import { NavBar } from './NavBar'
 import { ScreenSwitch } from './ScreenSwitch'
 import { ShortcutsDialog } from './ShortcutsDialog'
 import { StatusFooter } from './StatusFooter'
+import { useDeskActivity } from './use-desk-activity'
 import { useGlobalShortcuts } from './use-global-shortcuts'
 import { useHashRoute } from './use-hash-route'
 import './app-shell.css'
@@ -19,20 +21,22 @@ function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
   target?.focus()
 }
 
-/** Header, navigation, the current screen and the status footer. */
+/** Header (with who is at the desk), navigation, the current screen and the status footer. Only shown to a signed-in member. */
 export function AppShell({ status }: { readonly status: ReadyStatus }) {
   const route = useHashRoute()
+  const desk = useDesk()
   const [helpOpen, setHelpOpen] = useState(false)
   // Listen for data changes from the start, so lists opened later miss nothing.
   useEffect(() => openEventStream('data.changed'), [])
-  useGlobalShortcuts({ currentSection: route.section, onShowHelp: () => setHelpOpen(true) })
+  useDeskActivity()
+  useGlobalShortcuts({ currentSection: route.section, onShowHelp: () => setHelpOpen(true), onSwitchPerson: desk.switchPerson })
 
   return (
     <div className="shell">
       <a className="skip-link" href="#main" onClick={skipToContent}>
         Skip to main content
       </a>
-      <AppHeader onShowShortcuts={() => setHelpOpen(true)} />
+      <AppHeader member={desk.member} onSwitchPerson={desk.switchPerson} onShowShortcuts={() => setHelpOpen(true)} />
       <div className="shell__body">
         <NavBar current={route.section} />
         <main id="main" className="shell__main" tabIndex={-1} aria-labelledby="screen-title">

@@ -24,8 +24,8 @@ export function ScreenSwitch({ route }: { readonly route: Route }) {
     case 'vehicles':
       return <VehiclesScreen rest={route.rest} query={route.query} />
     case 'jobs':
-      return <JobsScreen />
+      return <JobsScreen rest={route.rest} query={route.query} />
     case 'settings':
-      return <SettingsScreen />
+      return <SettingsScreen rest={route.rest} query={route.query} />
   }
 }

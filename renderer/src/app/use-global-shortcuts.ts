@@ -7,6 +7,8 @@ export const SEARCH_INPUT_ID = 'search-input'
 interface Options {
   readonly currentSection: SectionId
   readonly onShowHelp: () => void
+  /** Ctrl+L: sign out to the name picker. */
+  readonly onSwitchPerson: () => void
 }
 
 /** True when a key press is text going into a box, so single-key shortcuts must stay out of the way. */
@@ -33,11 +35,11 @@ function goToSearch(currentSection: SectionId): void {
 }
 
 /**
- * The app-wide shortcuts. Alt+number, Alt+N, Ctrl+K and F1 work everywhere
+ * The app-wide shortcuts. Alt+number, Alt+N, Ctrl+K, Ctrl+L and F1 work everywhere
  * (they never type a character); "/" and "?" only when not typing in a box.
  * Keys are matched by their physical code so keyboard layouts don't matter.
  */
-export function useGlobalShortcuts({ currentSection, onShowHelp }: Options): void {
+export function useGlobalShortcuts({ currentSection, onShowHelp, onSwitchPerson }: Options): void {
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
     if (event.defaultPrevented || event.isComposing) return
     const { altKey, ctrlKey, metaKey, shiftKey, code, key } = event
@@ -65,6 +67,13 @@ export function useGlobalShortcuts({ currentSection, onShowHelp }: Options): voi
       event.preventDefault()
       closeOpenDialogs()
       goToSearch(currentSection)
+      return
+    }
+
+    if ((ctrlKey || metaKey) && !altKey && !shiftKey && code === 'KeyL') {
+      event.preventDefault()
+      closeOpenDialogs()
+      onSwitchPerson()
       return
     }
 

@@ -96,7 +96,31 @@ async function call(namespace: string, name: string, input: unknown): Promise<un
       'Radio Code Desk could not be reached. Nothing was saved. Try again; if it keeps happening, restart the app.',
     )
   }
-  return unwrapResult(result)
+  try {
+    return unwrapResult(result)
+  } catch (error) {
+    if (error instanceof ApiCallError && (error.code === 'SIGNED_OUT' || error.code === 'VAULT_LOCKED')) notifyAccessLost(error.code)
+    throw error
+  }
+}
+
+/*
+ * A call refused because nobody is signed in at the desk any more (idle
+ * sign-out, someone signed out elsewhere) or the vault is locked. The app
+ * listens and re-checks who is at the desk; the caller still gets the error.
+ */
+const accessLostListeners = new Set<(code: 'SIGNED_OUT' | 'VAULT_LOCKED') => void>()
+
+function notifyAccessLost(code: 'SIGNED_OUT' | 'VAULT_LOCKED'): void {
+  for (const listener of [...accessLostListeners]) listener(code)
+}
+
+/** Calls `listener` whenever a call comes back SIGNED_OUT or VAULT_LOCKED; returns the unsubscribe function. */
+export function onAccessLost(listener: (code: 'SIGNED_OUT' | 'VAULT_LOCKED') => void): () => void {
+  accessLostListeners.add(listener)
+  return () => {
+    accessLostListeners.delete(listener)
+  }
 }
 
 /*

@@ -11,6 +11,8 @@ import { useRememberRecent } from '../../lib/recent'
 import { usePageShortcuts } from '../../lib/use-page-shortcuts'
 import { describeVehicle, plateText, vinTail } from '../../lib/vehicle-text'
 import { useCustomer } from './use-customer'
+import { PendingCardsBanner } from '../jobs/PendingCardsBanner'
+import { newJobHref } from '../jobs/job-links'
 
 interface Props {
   readonly id: number
@@ -56,7 +58,15 @@ export function CustomerDetails({ id }: Props) {
 
   const addVehicleHref = hrefWithQuery({ customer: id }, 'vehicles', 'new')
   const editHref = hrefFor('customers', id, 'edit')
-  usePageShortcuts({ v: () => navigate(addVehicleHref), e: () => navigate(editHref) }, ready)
+  const onlyVehicle = customer && customer.vehicles.current.length === 1 ? customer.vehicles.current[0] : undefined
+  usePageShortcuts(
+    {
+      v: () => navigate(addVehicleHref),
+      e: () => navigate(editHref),
+      ...(onlyVehicle ? { b: () => navigate(newJobHref(onlyVehicle.id)) } : {}),
+    },
+    ready,
+  )
 
   useRememberRecent(
     customer
@@ -105,6 +115,7 @@ export function CustomerDetails({ id }: Props) {
           <p>{flash}</p>
         </Notice>
       ) : null}
+      <PendingCardsBanner customerId={shown.id} />
       <div className="record-head">
         <h2 id="customer-details-name" className="customer-details__name" ref={headingRef} tabIndex={-1}>
           {shown.name}
@@ -164,7 +175,17 @@ export function CustomerDetails({ id }: Props) {
             ).
           </p>
         ) : (
-          <VehicleLinks vehicles={vehicles.current} label="Current vehicles" />
+          <>
+            <VehicleLinks vehicles={vehicles.current} label="Current vehicles" />
+            <p className="customer-details__start-jobs">
+              {vehicles.current.map((vehicle) => (
+                <a key={vehicle.id} className="button button--small" href={newJobHref(vehicle.id)} aria-keyshortcuts={vehicles.current.length === 1 ? 'B' : undefined}>
+                  Start battery job{vehicles.current.length === 1 ? '' : `: ${describeVehicle(vehicle)}`}
+                  {vehicles.current.length === 1 ? <Kbd keys="B" /> : null}
+                </a>
+              ))}
+            </p>
+          </>
         )}
         {vehicles.previous.length > 0 ? (
           <>

@@ -11,6 +11,7 @@ import { useRecentItems, type RecentItem } from '../../lib/recent'
 import { plateText, vinTail } from '../../lib/vehicle-text'
 import { looksLikePhone, prefillNewCustomer } from '../customers/prefill'
 import { runSearch, SEARCH_MAX_LENGTH, useSearch } from '../../lib/use-search'
+import { newJobHref } from '../jobs/job-links'
 import './search.css'
 
 const MATCH_LABELS: Record<SearchMatch, string> = {
@@ -33,6 +34,8 @@ interface Option {
   readonly rest: readonly string[]
   readonly matchedBy: SearchMatch | null
   readonly removed?: boolean
+  /** The vehicle a battery job can be started for (Alt+B): a vehicle, or a radio's vehicle. */
+  readonly vehicleId?: number
 }
 
 const GROUP_TITLES: Record<Group, string> = {
@@ -66,6 +69,7 @@ function optionsFrom(results: SearchResults): Option[] {
           vehicle.ownerName ? `owner ${vehicle.ownerName}` : 'no owner',
         ].filter(Boolean),
         matchedBy: vehicle.matchedBy,
+        vehicleId: vehicle.id,
       }),
     ),
     ...results.radios.map(
@@ -79,6 +83,7 @@ function optionsFrom(results: SearchResults): Option[] {
         ),
         matchedBy: radio.matchedBy,
         removed: radio.removed,
+        vehicleId: radio.vehicleId,
       }),
     ),
   ]
@@ -161,6 +166,12 @@ export function SearchScreen() {
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.altKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyB') {
+      // One keystroke: a battery job for the highlighted vehicle (or the radio's vehicle).
+      event.preventDefault()
+      if (active?.vehicleId !== undefined) open(newJobHref(active.vehicleId))
+      return
+    }
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       if (options.length === 0) return
       event.preventDefault()
@@ -223,7 +234,7 @@ export function SearchScreen() {
         />
         <p className="search-form__hint" id="search-hint">
           <Kbd keys="↑" /> <Kbd keys="↓" /> choose · <Kbd keys="Enter" /> opens the highlighted result, or the best match ·{' '}
-          <Kbd keys="Esc" /> clears
+          <Kbd keys="Esc" /> clears · <Kbd keys="Alt+B" /> starts a battery job for the highlighted vehicle
         </p>
       </form>
 

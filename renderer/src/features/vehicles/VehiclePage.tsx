@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import type { RadioCodeStatus, RadioSummary } from '../../../../shared/domain/radio'
 import { describeVehicle, type VehicleDetail } from '../../../../shared/domain/vehicle'
 import { consumeArrivalFocus } from '../../app/arrival-focus'
@@ -14,9 +14,20 @@ import { plateText } from '../../lib/vehicle-text'
 import { RadioGuidancePanel } from '../radio-knowledge/RadioGuidancePanel'
 import { AddRadioForm } from './AddRadioForm'
 import { TransferPanel } from './TransferPanel'
+import { VehicleJobs } from '../jobs/VehicleJobs'
+import { newJobHref } from '../jobs/job-links'
 import { useVehicle } from './use-vehicle'
 
 export type VehiclePanel = 'transfer' | 'radio' | null
+
+// The code and retrieval panels are loaded after the page itself (their own chunks).
+const RadioCodePanel = lazy(() => import('../codes/RadioCodePanel'))
+const RemovedRadioCodes = lazy(() => import('../codes/RadioCodePanel').then((module) => ({ default: module.RemovedRadioCodes })))
+const RetrievalPanel = lazy(() => import('../retrieval/RetrievalPanel'))
+
+function PanelLoading() {
+  return <p className="muted">Loading…</p>
+}
 
 export function vehicleFlashKey(id: number): string {
   return `vehicle:${id}`
@@ -84,6 +95,9 @@ function RadioHistory({ radios }: { readonly radios: readonly RadioSummary[] }) 
               {radio.removedReason ? ` — ${radio.removedReason}` : ''}
             </span>
             <CodeStatus status={radio.codeStatus} />
+            <Suspense fallback={null}>
+              <RemovedRadioCodes radioId={radio.id} />
+            </Suspense>
           </li>
         ))}
       </ul>
@@ -136,7 +150,10 @@ export function VehiclePage({ id, panel }: Props) {
   const transferHref = hrefFor('vehicles', id, 'transfer')
   const radioHref = hrefFor('vehicles', id, 'radio')
 
-  usePageShortcuts({ e: () => navigate(editHref), t: () => navigate(transferHref), r: () => navigate(radioHref) }, ready)
+  usePageShortcuts(
+    { e: () => navigate(editHref), t: () => navigate(transferHref), r: () => navigate(radioHref), b: () => navigate(newJobHref(id)) },
+    ready,
+  )
 
   useRememberRecent(
     detail
@@ -223,6 +240,9 @@ export function VehiclePage({ id, panel }: Props) {
           <a className="button" href={transferHref} aria-keyshortcuts="T" aria-current={panel === 'transfer' ? 'page' : undefined}>
             Transfer to new owner <Kbd keys="T" />
           </a>
+          <a className="button button--primary" href={newJobHref(id)} aria-keyshortcuts="B">
+            Start battery job <Kbd keys="B" />
+          </a>
         </div>
       </div>
 
@@ -271,24 +291,30 @@ export function VehiclePage({ id, panel }: Props) {
               />
             ) : null}
             {installed ? (
-              <InstalledRadio radio={installed} />
+              <>
+                <InstalledRadio radio={installed} />
+                <Suspense fallback={<PanelLoading />}>
+                  <RadioCodePanel key={installed.id} radio={installed} ownerName={vehicle.currentOwner?.name ?? null} />
+                </Suspense>
+              </>
             ) : (
               <p className="muted">
                 No radio recorded. Add it with <a href={radioHref}>Add radio</a> (<Kbd keys="R" />
                 ): its serial and what the head unit is.
               </p>
             )}
+            <Suspense fallback={null}>
+              <RetrievalPanel vehicleId={vehicle.id} radioId={installed?.id ?? null} codeStatus={installed?.codeStatus ?? 'none'} />
+            </Suspense>
             {removed.length > 0 ? <RadioHistory radios={removed} /> : null}
-            <p className="record-section__note">Only whether a code is on file shows here, never the code itself.</p>
+            <p className="record-section__note">Codes always show as •••••. Showing or giving out a code needs permission and your PIN, and is recorded.</p>
           </section>
 
           <section className="record-section" aria-labelledby="jobs-title">
             <h3 id="jobs-title" className="record-section__title">
               Battery jobs
             </h3>
-            <p className="muted" data-testid="jobs-placeholder">
-              Battery jobs are not recorded yet: they arrive in a coming update, and this vehicle’s jobs will be listed here.
-            </p>
+            <VehicleJobs vehicleId={vehicle.id} />
           </section>
         </div>
         <aside className="vehicle-page__side">
