@@ -177,6 +177,10 @@ describe('a request from needed to verified', () => {
       enteredBy: { id: manager.id },
     })
     expect(received.code.sourceDetail).toMatch(/^Code retrieval request: Manufacturer website/)
+    // After receipt, the code may not be typed into the (unencrypted) notes either.
+    const leak = errorOf(await call('retrieval.update', { id: opened.id, notes: `dealer said ${CODE}` }))
+    expect(leak.code).toBe('VALIDATION')
+    expect(leak.fields?.[0]?.path).toBe('notes')
     const history = valueOf(await call<RadioCodeHistoryEntry[]>('codes.history', { radioId }))
     expect(history.map((entry) => entry.id)).toEqual([received.code.id])
     expect(JSON.stringify(history)).not.toContain(CODE)

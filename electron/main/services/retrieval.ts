@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/api/errors'
 import { textContainsCode } from '../../../shared/domain/code-in-text'
+import { findRadioCodeSecret } from '../../db/repositories/radio-codes'
 import type { RadioSummary } from '../../../shared/domain/radio'
 import {
   CHANNEL_KIND_LABELS,
@@ -328,6 +329,19 @@ export async function updateRetrievalRequestFields(services: AppServices, input:
       changed.push('checklist')
     }
     if (changed.length === 0) return toRequest(row)
+
+    // Notes are not encrypted: once the code has been received, refuse notes that contain it.
+    if (data.codeId !== null && (changed.includes('notes') || changed.includes('checklist'))) {
+      const secret = await findRadioCodeSecret(db, data.codeId)
+      const code = secret ? security.vault.decryptCode(secret.radioId, secret.ciphertext, secret.keyId) : null
+      const leaks =
+        code !== null &&
+        ((changed.includes('notes') && textContainsCode(input.notes, code)) || items.some((item) => textContainsCode(item.note, code)))
+      if (leaks) {
+        const message = 'Notes are not encrypted, so they may not contain the radio code. Remove the code from the note.'
+        throw new AppError('VALIDATION', message, [{ path: changed.includes('notes') ? 'notes' : 'checklist', message }])
+      }
+    }
 
     if (to === 'verified' && from !== 'verified') {
       // The code worked in the radio: the code record says so too (once).
