@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
+import { vehicleFieldsToRow } from './vehicles'
 import type { NewCustomer } from '../../../shared/domain/customer'
 import { compactKey, phoneDigits, toSearchKey } from '../../../shared/domain/normalize'
 import type { VehicleFields } from '../../../shared/domain/vehicle'
@@ -153,21 +154,7 @@ export async function insertVehiclesBatch(
     const rows = await trx
       .insertInto('vehicles')
       .values(
-        part.map(({ fields }) => ({
-          vin: fields.vin === '' ? null : fields.vin,
-          year: fields.year,
-          make: fields.make,
-          model: fields.model,
-          trim: fields.trim,
-          engine: fields.engine,
-          plate: fields.plate,
-          plate_state: fields.plateState,
-          plate_key: compactKey(fields.plate),
-          colour: fields.colour,
-          notes: fields.notes,
-          created_at: now,
-          updated_at: now,
-        })),
+        part.map(({ fields }) => ({ ...vehicleFieldsToRow(fields, now), created_at: now })),
       )
       .returning('id')
       .execute()

@@ -6,7 +6,8 @@ import type { Database, VehiclesTable } from '../schema'
 type Executor = Kysely<Database> | Transaction<Database>
 type VehicleRow = Selectable<VehiclesTable>
 
-function fieldsToRow(fields: VehicleFields, now: string) {
+/** A vehicle's fields as its row (VIN '' stored as NULL, plate search key computed). */
+export function vehicleFieldsToRow(fields: VehicleFields, now: string) {
   return {
     vin: fields.vin === '' ? null : fields.vin,
     year: fields.year,
@@ -46,7 +47,7 @@ function toVehicle(row: VehicleRow, owner: { customer_id: number; name: string }
 export async function insertVehicle(trx: Transaction<Database>, input: NewVehicle, now: string, staffId: number | null): Promise<number> {
   const row = await trx
     .insertInto('vehicles')
-    .values({ ...fieldsToRow(input, now), created_at: now })
+    .values({ ...vehicleFieldsToRow(input, now), created_at: now })
     .returning('id')
     .executeTakeFirstOrThrow()
   await trx
@@ -57,7 +58,7 @@ export async function insertVehicle(trx: Transaction<Database>, input: NewVehicl
 }
 
 export async function updateVehicleFields(db: Executor, id: number, fields: VehicleFields, now: string): Promise<boolean> {
-  const result = await db.updateTable('vehicles').set(fieldsToRow(fields, now)).where('id', '=', id).executeTakeFirst()
+  const result = await db.updateTable('vehicles').set(vehicleFieldsToRow(fields, now)).where('id', '=', id).executeTakeFirst()
   return Number(result.numUpdatedRows) > 0
 }
 
