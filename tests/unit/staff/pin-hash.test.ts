@@ -23,9 +23,8 @@ describe('PIN hashing', () => {
       `PIN hash scrypt N=2^17,r=8,p=1 (Node ${process.version}): hash ${hashMs.toFixed(0)} ms, verify ${verifyMs.toFixed(0)} ms; ` +
         `whole 4-digit space on one core ≈ ${((perGuess * 1e4) / 60000).toFixed(0)} min, 6-digit ≈ ${((perGuess * 1e6) / 3.6e6).toFixed(0)} h (only with the pepper)`,
     )
-    // Slow on purpose, but not so slow that the desk waits: well under 5 s here.
-    expect(hashMs).toBeGreaterThan(20)
-    expect(hashMs).toBeLessThan(5000)
+    // The cost is asserted by the parameters in the stored string above; the time is printed, not
+    // asserted (these machines are shared and noisy; timing belongs to the benchmark).
   })
 
   it('stores a self-describing string: scrypt$N$r$p$salt$hash, with a fresh salt each time', async () => {
