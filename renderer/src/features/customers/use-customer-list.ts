@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react'
 import type { CustomerSummary } from '../../../../shared/domain/customer'
-import { api, errorMessage } from '../../lib/api'
-import { useDataChanged } from '../../lib/use-data-changed'
+import { api } from '../../lib/api'
+import { useLiveValue } from '../../lib/use-live-value'
 
 export const CUSTOMER_LIST_LIMIT = 200
 
@@ -12,28 +11,10 @@ export type CustomerListState =
 
 /** The customer list; reloads by itself when main reports a change. Old rows stay up while reloading. */
 export function useCustomerList(): { state: CustomerListState; reload: () => void } {
-  const [state, setState] = useState<CustomerListState>({ status: 'loading' })
-  const [version, setVersion] = useState(0)
-  const reload = () => setVersion((n) => n + 1)
-
-  useDataChanged((change) => {
-    if (change.entity === 'customer' || change.entity === 'unknown') reload()
-  })
-
-  useEffect(() => {
-    let cancelled = false
-    api.customers.list({ limit: CUSTOMER_LIST_LIMIT }).then(
-      (customers) => {
-        if (!cancelled) setState({ status: 'ready', customers })
-      },
-      (error: unknown) => {
-        if (!cancelled) setState({ status: 'error', message: errorMessage(error) })
-      },
-    )
-    return () => {
-      cancelled = true
-    }
-  }, [version])
-
-  return { state, reload }
+  const { state, reload } = useLiveValue(
+    'customers',
+    () => api.customers.list({ limit: CUSTOMER_LIST_LIMIT }),
+    (change) => change.entity === 'customer' || change.entity === 'unknown',
+  )
+  return { state: state.status === 'ready' ? { status: 'ready', customers: state.value } : state, reload }
 }

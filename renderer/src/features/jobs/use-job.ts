@@ -2,13 +2,12 @@ import { useEffect, useState } from 'react'
 import type { BatteryJobDetail } from '../../../../shared/domain/battery-job'
 import { api, errorMessage } from '../../lib/api'
 import { useDataChanged } from '../../lib/use-data-changed'
+import { useLiveValue } from '../../lib/use-live-value'
 
 export type JobState =
   | { readonly status: 'loading' }
   | { readonly status: 'ready'; readonly detail: BatteryJobDetail }
   | { readonly status: 'error'; readonly message: string }
-
-type Loaded = { readonly id: number } & ({ readonly detail: BatteryJobDetail } | { readonly message: string })
 
 /**
  * One battery job (jobs.get), kept fresh when main reports a change: to this
@@ -16,34 +15,12 @@ type Loaded = { readonly id: number } & ({ readonly detail: BatteryJobDetail } |
  * requests, the vehicle).
  */
 export function useJob(id: number): { state: JobState; reload: () => void; replace: (detail: BatteryJobDetail) => void } {
-  const [loaded, setLoaded] = useState<Loaded | null>(null)
-  const [version, setVersion] = useState(0)
-  const reload = () => setVersion((n) => n + 1)
-
-  useDataChanged((change) => {
-    if (change.entity === 'job' && change.id !== null && change.id !== id) return
-    reload()
-  })
-
-  useEffect(() => {
-    let cancelled = false
-    api.jobs.get({ jobId: id }).then(
-      (detail) => {
-        if (!cancelled) setLoaded({ id, detail })
-      },
-      (error: unknown) => {
-        if (!cancelled) setLoaded({ id, message: errorMessage(error) })
-      },
-    )
-    return () => {
-      cancelled = true
-    }
-  }, [id, version])
-
-  const replace = (detail: BatteryJobDetail) => setLoaded({ id, detail })
-  if (!loaded || loaded.id !== id) return { state: { status: 'loading' }, reload, replace }
-  if ('detail' in loaded) return { state: { status: 'ready', detail: loaded.detail }, reload, replace }
-  return { state: { status: 'error', message: loaded.message }, reload, replace }
+  const { state, reload, replace } = useLiveValue(
+    id,
+    () => api.jobs.get({ jobId: id }),
+    (change) => !(change.entity === 'job' && change.id !== null && change.id !== id),
+  )
+  return { state: state.status === 'ready' ? { status: 'ready', detail: state.value } : state, reload, replace }
 }
 
 /** Any list that follows main's data: reloads on every change. */

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react'
 import type { VehicleSummary } from '../../../../shared/domain/vehicle'
-import { api, errorMessage } from '../../lib/api'
-import { useDataChanged } from '../../lib/use-data-changed'
+import { api } from '../../lib/api'
+import { useLiveValue } from '../../lib/use-live-value'
 
 export const VEHICLE_LIST_LIMIT = 50
 
@@ -12,28 +11,10 @@ export type VehicleListState =
 
 /** The most recently changed vehicles (vehicles.list); reloads when main reports a change. */
 export function useVehicleList(): { state: VehicleListState; reload: () => void } {
-  const [state, setState] = useState<VehicleListState>({ status: 'loading' })
-  const [version, setVersion] = useState(0)
-  const reload = () => setVersion((n) => n + 1)
-
-  useDataChanged((change) => {
-    if (change.entity === 'vehicle' || change.entity === 'unknown') reload()
-  })
-
-  useEffect(() => {
-    let cancelled = false
-    api.vehicles.list({ limit: VEHICLE_LIST_LIMIT }).then(
-      (vehicles) => {
-        if (!cancelled) setState({ status: 'ready', vehicles })
-      },
-      (error: unknown) => {
-        if (!cancelled) setState({ status: 'error', message: errorMessage(error) })
-      },
-    )
-    return () => {
-      cancelled = true
-    }
-  }, [version])
-
-  return { state, reload }
+  const { state, reload } = useLiveValue(
+    'vehicles',
+    () => api.vehicles.list({ limit: VEHICLE_LIST_LIMIT }),
+    (change) => change.entity === 'vehicle' || change.entity === 'unknown',
+  )
+  return { state: state.status === 'ready' ? { status: 'ready', vehicles: state.value } : state, reload }
 }
