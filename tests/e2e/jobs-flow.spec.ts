@@ -68,7 +68,7 @@ test.describe('battery jobs', () => {
     // One keystroke on the vehicle page starts the check-in.
     await openHash(page, `#/vehicles/${vehicleId}`)
     await expect(page.getByRole('heading', { level: 2, name: '2005 Honda Accord' })).toBeVisible()
-    await expect(page.getByTestId('jobs-placeholder')).toContainText('No battery jobs yet')
+    await expect(page.getByTestId('vehicle-jobs-empty')).toContainText('No battery jobs yet')
     await page.keyboard.press('b')
     await expect(page.getByRole('heading', { level: 1, name: 'New battery job' })).toBeVisible()
     await expect(page.getByTestId('check-in-customer')).toHaveText('Ana López')

@@ -109,7 +109,7 @@ test.describe('customers and vehicles', () => {
     await expect(guidance).toContainText('Five digits, entered with presets 1–6')
     await expect(guidance).toContainText('Lockout')
     await expect(guidance).toContainText('[S1]')
-    await expect(page2.getByTestId('jobs-placeholder')).toBeVisible()
+    await expect(page2.getByTestId('vehicle-jobs-empty')).toBeVisible()
 
     const rows = await server.services.requireDb().selectFrom('vehicles').selectAll().execute()
     expect(rows).toHaveLength(1)

@@ -17,7 +17,7 @@ export function VehicleJobs({ vehicleId }: { readonly vehicleId: number }) {
       {jobs === null && !error ? <p className="muted">Loading battery jobs…</p> : null}
       {jobs !== null && jobs.length === 0 ? (
         // The test id is the one the vehicle page's placeholder had, so earlier tests still find "no jobs yet".
-        <p className="muted" data-testid="jobs-placeholder">
+        <p className="muted" data-testid="vehicle-jobs-empty">
           No battery jobs yet. Check the car in with <a href={newJobHref(vehicleId)}>Start battery job</a> (<Kbd keys="B" />
           ).
         </p>
