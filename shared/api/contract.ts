@@ -69,6 +69,18 @@ import {
 import { releaseCodeSchema } from '../domain/code-release'
 import { auditListSchema, type AuditPage, type AuditVerification } from '../domain/audit'
 import { idleLockSchema, type IdleLockSetting } from '../domain/idle-lock'
+import {
+  csvExportSchema,
+  csvImportRequestSchema,
+  csvPreviewSchema,
+  csvRememberMappingSchema,
+  csvSuggestMappingSchema,
+  type CsvExportFile,
+  type CsvPreview,
+  type ImportReport,
+  type ImportSummary,
+} from '../domain/csv-import'
+import type { CsvMapping } from '../domain/csv-mapping'
 import type { ApiResult } from './errors'
 import { API_METHODS, type ApiMethodName } from './methods'
 
@@ -192,6 +204,17 @@ export const apiContract = {
   'documents.preview': method<PrintableDocument>()(documentRequestSchema),
   /** Prints a document; a code card releases its code through the audited print path (permission + PIN or a recent one). */
   'documents.print': method<PrintOutcome>()(printDocumentSchema),
+  /** A CSV file (base64, up to 50 MB) read for the import wizard: encoding, columns, first rows, suggested mapping. */
+  'csv.preview': method<CsvPreview>()(csvPreviewSchema),
+  /** The remembered column mapping, fitted to these column names. */
+  'csv.suggestMapping': method<CsvMapping>()(csvSuggestMappingSchema),
+  'csv.rememberMapping': method<CsvMapping>()(csvRememberMappingSchema),
+  /** What the import would do, row by row (line, field, problem); writes nothing. */
+  'csv.dryRun': method<ImportReport>()(csvImportRequestSchema),
+  /** Imports all or nothing, reporting 'import.progress' events; refuses while the dry run shows errors. */
+  'csv.import': method<ImportSummary>()(csvImportRequestSchema),
+  /** Customers and vehicles as CSV; codes only for a manager who asks (audited). */
+  'csv.export': method<CsvExportFile>()(csvExportSchema),
 } as const
 
 export type ApiContract = typeof apiContract

@@ -72,10 +72,16 @@ export const API_METHODS = [
   'jobs.todayBoard',
   'documents.preview',
   'documents.print',
+  'csv.preview',
+  'csv.suggestMapping',
+  'csv.rememberMapping',
+  'csv.dryRun',
+  'csv.import',
+  'csv.export',
 ] as const
 
 export type ApiMethodName = (typeof API_METHODS)[number]
 
 /** Main-to-renderer event names; the preload's `on()` accepts only these. */
-export const API_EVENTS = ['data.changed', 'session.changed'] as const
+export const API_EVENTS = ['data.changed', 'session.changed', 'import.progress'] as const
 export type ApiEventName = (typeof API_EVENTS)[number]

@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/api/errors'
 import { toCsvRecord } from '../../../shared/domain/csv-escape'
+import { exportFileName, type CsvExportFile } from '../../../shared/domain/csv-import'
 import { formatPhoneList } from '../../../shared/domain/csv-rows'
 import { appendAudit } from '../../db/repositories/audit'
 import { findCurrentCodeSecrets, listCustomersForExport, listVehiclesForExport } from '../../db/repositories/import-batch'
@@ -162,4 +163,15 @@ export async function exportCsv(services: AppServices, input: { includeCodes: bo
     })
   })
   return { bytes: new Uint8Array(Buffer.from(parts.join(''), 'utf8')), rows, codesIncluded }
+}
+
+/** The export as the contract returns it: base64 bytes and a file name to suggest; codes only for the signed-in manager. */
+export async function exportCsvFile(services: AppServices, input: { includeCodes: boolean }): Promise<CsvExportFile> {
+  const out = await exportCsv(services, { includeCodes: input.includeCodes, actorId: services.actorId() })
+  return {
+    fileName: exportFileName(services.now(), input.includeCodes),
+    contentBase64: Buffer.from(out.bytes).toString('base64'),
+    rows: out.rows,
+    codesIncluded: out.codesIncluded,
+  }
 }

@@ -13,6 +13,17 @@ import {
   type ImportPlan,
   type RowDecision,
 } from '../../../shared/domain/csv-dedup'
+import {
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_ROWS,
+  type CsvDelimiter,
+  type CsvEncoding,
+  type CsvPreview,
+  type ImportProgress,
+  type ImportReport,
+  type ImportReportRow,
+  type ImportSummary,
+} from '../../../shared/domain/csv-import'
 import { csvMappingSchema, mappingProblems, suggestMapping, uniqueHeaderLabels, type CsvMapping } from '../../../shared/domain/csv-mapping'
 import { dedupePhones, phoneKey, readImportRow, type CsvRowProblem, type ImportRow } from '../../../shared/domain/csv-rows'
 import { compactKey } from '../../../shared/domain/normalize'
@@ -47,9 +58,8 @@ import { customerSearchDocument, radioSearchDocument, vehicleSearchDocument } fr
  *   runImport       the same, then writes everything in one transaction
  *                   (all or nothing), in batches, with progress
  *
- * Bytes: a Uint8Array (a Node Buffer is one). Over IPC the renderer sends the
- * file's ArrayBuffer as a Uint8Array: structured clone copies it as binary,
- * with no base64 inflation.
+ * Bytes: a Uint8Array (a Node Buffer is one). They cross the contract as
+ * base64 (see shared/domain/csv-import.ts); the handler decodes them.
  *
  * Encoding: a BOM decides (UTF-8, UTF-16 LE, UTF-16 BE); without one, bytes
  * that are valid UTF-8 are UTF-8, anything else is Windows-1252 (what Excel
@@ -57,16 +67,12 @@ import { customerSearchDocument, radioSearchDocument, vehicleSearchDocument } fr
  * is refused as not a text file.
  */
 
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
-export const MAX_IMPORT_ROWS = 200_000
 /** One record (all its cells) at most this many characters: a runaway quote stops here instead of eating the file. */
 export const MAX_RECORD_CHARS = 64 * 1024
 const PREVIEW_ROWS = 20
 const BATCH_ROWS = 1000
 const MAPPING_SETTING = 'csv-import.mapping'
 const IMPORTED_CODE_DETAIL = 'Imported from a CSV file'
-
-export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'
 
 export interface DecodedCsv {
   readonly text: string
@@ -131,7 +137,7 @@ function looksLikeText(text: string): boolean {
 }
 
 export interface ParsedCsv {
-  readonly delimiter: ',' | ';' | '\t'
+  readonly delimiter: CsvDelimiter
   /** Unique header labels (see uniqueHeaderLabels). */
   readonly headers: readonly string[]
   /** Data records with the file line each starts on. */
@@ -139,7 +145,7 @@ export interface ParsedCsv {
 }
 
 /** The delimiter of the header line: the most frequent of comma, semicolon and tab outside quotes. */
-function detectDelimiter(text: string): ',' | ';' | '\t' {
+function detectDelimiter(text: string): CsvDelimiter {
   const counts = { ',': 0, ';': 0, '\t': 0 }
   let quoted = false
   for (const char of text.slice(0, 10_000)) {
@@ -203,17 +209,6 @@ function readFile(bytes: unknown): DecodedCsv & ParsedCsv {
 
 // ---- preview and mapping ---------------------------------------------------------
 
-export interface CsvPreview {
-  readonly encoding: CsvEncoding
-  readonly delimiter: ',' | ';' | '\t'
-  readonly headers: readonly string[]
-  /** The first rows as read (cells as in the file). */
-  readonly rows: readonly { readonly line: number; readonly cells: readonly string[] }[]
-  readonly totalRows: number
-  /** The remembered mapping where it fits this file, header names for the rest. */
-  readonly suggestedMapping: CsvMapping
-}
-
 async function rememberedMapping(services: AppServices): Promise<Partial<Record<string, string | null>> | null> {
   const stored = await readShopSetting(services.requireDb(), MAPPING_SETTING)
   const parsed = csvMappingSchema.safeParse(stored)
@@ -270,31 +265,6 @@ export interface ImportRequest {
   readonly duplicatePolicy: unknown
   /** Line number → 'merge' | 'skip' | 'create'. */
   readonly overrides?: unknown
-}
-
-export interface ImportReportRow {
-  readonly line: number
-  readonly action: 'create' | 'merge' | 'skip' | 'error'
-  /** The record on file this row duplicates, if any. */
-  readonly duplicateOf: { readonly customerId: number; readonly name: string; readonly by: 'vin' | 'phone' } | null
-  readonly customerName: string
-}
-
-export interface ImportReport {
-  readonly encoding: CsvEncoding
-  readonly totalRows: number
-  /** True when the import can run: no errors (rows with errors can be overridden to "skip"). */
-  readonly ok: boolean
-  readonly errors: readonly CsvRowProblem[]
-  readonly warnings: readonly CsvRowProblem[]
-  readonly rows: readonly ImportReportRow[]
-  readonly counts: {
-    readonly create: number
-    readonly merge: number
-    readonly skip: number
-    readonly error: number
-    readonly codes: number
-  }
 }
 
 interface Prepared {
@@ -398,25 +368,6 @@ export async function dryRunImport(services: AppServices, request: ImportRequest
 }
 
 // ---- import --------------------------------------------------------------------------
-
-export interface ImportProgress {
-  readonly done: number
-  readonly total: number
-}
-
-export interface ImportSummary {
-  readonly customersCreated: number
-  readonly customersMerged: number
-  readonly vehiclesCreated: number
-  readonly vehiclesMerged: number
-  readonly radiosCreated: number
-  readonly codesImported: number
-  /** Rows left out (duplicates under "skip", or lines overridden to skip). */
-  readonly rowsSkipped: number
-  readonly rowsCreated: number
-  readonly rowsMerged: number
-  readonly warnings: readonly CsvRowProblem[]
-}
 
 /**
  * Imports the file: refuses (VALIDATION, with the report's errors) when the

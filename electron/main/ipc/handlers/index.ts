@@ -12,6 +12,7 @@ import { codeReleaseHandlers } from './code-release'
 import { auditHandlers } from './audit'
 import { jobHandlers } from './jobs'
 import { documentHandlers } from './documents'
+import { csvHandlers } from './csv'
 import { idleLockHandlers, withStoredIdleLock } from './idle-lock'
 
 /**
@@ -32,6 +33,7 @@ export const handlers: Handlers<AppServices> = {
   ...idleLockHandlers,
   ...jobHandlers,
   ...documentHandlers,
+  ...csvHandlers,
   // The shop's idle sign-out time is applied to the desk session before each sign-in.
   'session.signIn': withStoredIdleLock(securityHandlers['session.signIn']),
   'staff.createFirstManager': withStoredIdleLock(securityHandlers['staff.createFirstManager']),
