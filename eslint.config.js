@@ -10,6 +10,7 @@ const ELECTRON_EDGE_FILES = [
   'electron/main/security.ts',
   'electron/main/ipc/register-ipc.ts',
   'electron/main/printing/electron-printer.ts',
+  'electron/main/electron-folder-chooser.ts',
   'electron/main/vault/safe-storage-protector.ts',
   'electron/preload/index.ts',
 ]

@@ -7,6 +7,7 @@ import { registerIpc } from './ipc/register-ipc'
 import { createFileLogger } from './log'
 import { dataPaths, resolveDataDir } from './paths'
 import { createElectronPrinter } from './printing/electron-printer'
+import { createElectronFolderChooser } from './electron-folder-chooser'
 import { installSecurityHooks } from './security'
 import { startAppServices, type AppServices } from './services/app-services'
 import { assessElectronSafeStorage, createElectronSafeStorageProtector } from './vault/safe-storage-protector'
@@ -48,6 +49,7 @@ if (!app.requestSingleInstanceLock()) {
       appVersion: app.getVersion(),
       log,
       printer: createElectronPrinter(() => mainWindow?.webContents ?? null),
+      folderChooser: createElectronFolderChooser(() => mainWindow),
       // The OS key store (DPAPI, Keychain, libsecret) holds the vault key where it can be trusted.
       keyStore: { assess: assessElectronSafeStorage, systemProtector: createElectronSafeStorageProtector },
     })

@@ -70,6 +70,16 @@ import { releaseCodeSchema } from '../domain/code-release'
 import { auditListSchema, type AuditPage, type AuditVerification } from '../domain/audit'
 import { idleLockSchema, type IdleLockSetting } from '../domain/idle-lock'
 import {
+  restoreBackupInputSchema,
+  secondFolderInputSchema,
+  type BackupFileInfo,
+  type BackupListEntry,
+  type BackupOverview,
+  type BackupSettings,
+  type RestoreReport,
+  type SecondFolderChoice,
+} from '../domain/backup'
+import {
   csvExportSchema,
   csvImportRequestSchema,
   csvPreviewSchema,
@@ -204,6 +214,20 @@ export const apiContract = {
   'documents.preview': method<PrintableDocument>()(documentRequestSchema),
   /** Prints a document; a code card releases its code through the audited print path (permission + PIN or a recent one). */
   'documents.print': method<PrintOutcome>()(printDocumentSchema),
+  /** The last good backup in each place, and a warning when none is recent. */
+  'backups.status': method<BackupOverview>()(noInput),
+  /** Every backup in the data folder and the second folder, newest first, with what each holds. */
+  'backups.list': method<readonly BackupListEntry[]>()(noInput),
+  /** Backs up now (checked; copied to the second folder when one is set). Audited. */
+  'backups.backUpNow': method<BackupFileInfo>()(noInput),
+  /** Manager only: the second folder as a typed path (browser preview), or null to turn it off. Audited. */
+  'backups.setSecondFolder': method<BackupSettings>()(secondFolderInputSchema.strict()),
+  /** Manager only: the system folder dialog picks the second folder (Electron). Audited. */
+  'backups.chooseSecondFolder': method<SecondFolderChoice>()(noInput),
+  /** Manager only: restores a listed backup; the current database is backed up first; everyone is signed out. Audited. */
+  'backups.restore': method<RestoreReport>()(restoreBackupInputSchema.strict()),
+  /** Start screen, nobody signed in: only while the database is unreadable, and only the backup app.status offered. Audited. */
+  'backups.restoreAtStart': method<RestoreReport>()(restoreBackupInputSchema.strict()),
   /** A CSV file (base64, up to 50 MB) read for the import wizard: encoding, columns, first rows, suggested mapping. */
   'csv.preview': method<CsvPreview>()(csvPreviewSchema),
   /** The remembered column mapping, fitted to these column names. */

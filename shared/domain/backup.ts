@@ -1,3 +1,5 @@
+import { z } from 'zod'
+
 /**
  * Backups and restore: what Settings shows and what the restore screen asks.
  * Pure types and helpers; the work happens in electron/main/services/backups.ts.
@@ -69,6 +71,37 @@ export interface BackupStatus {
   readonly warning: string | null
   readonly backupRunning: boolean
 }
+
+/** backups.status: the status, and whether this app shows a folder dialog (Electron) or the folder is typed (browser preview). */
+export interface BackupOverview extends BackupStatus {
+  readonly canChooseFolder: boolean
+}
+
+/** backups.chooseSecondFolder: whether a folder was picked (false: the dialog was cancelled), and the settings now. */
+export interface SecondFolderChoice {
+  readonly chosen: boolean
+  readonly settings: BackupSettings
+}
+
+const noNulCharacters = (value: string) => !value.includes('\0')
+
+/** A folder path typed by a manager (browser preview); null or blank turns the second folder off. */
+export const secondFolderInputSchema = z.object({
+  folder: z
+    .string()
+    .max(1000, 'Keep the folder path under 1,000 characters.')
+    .refine(noNulCharacters, 'That is not a folder path.')
+    .nullable(),
+})
+
+/** A backup to restore, as listed by backups.list or offered by app.status (any other path is refused). */
+export const restoreBackupInputSchema = z.object({
+  file: z
+    .string()
+    .min(1, 'Choose a backup to restore.')
+    .max(4096, 'That is not a backup file path.')
+    .refine(noNulCharacters, 'That is not a backup file path.'),
+})
 
 export const BACKUP_WARNING_AGE_MS = 2 * 24 * 60 * 60 * 1000
 

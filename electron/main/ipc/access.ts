@@ -17,6 +17,8 @@ export const PUBLIC_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'staff.list',
   'session.signIn',
   'session.signOut',
+  // Only while the database cannot be read, and only the backup app.status offers (see services/backup-actions.ts).
+  'backups.restoreAtStart',
 ])
 
 /** Throws VAULT_LOCKED or SIGNED_OUT unless the desk may act; counts the call as activity. */

@@ -7,6 +7,7 @@ import type { SearchIndex } from '../../db/search/search-index'
 import { sqliteSearchIndex } from '../../db/search/sqlite-search-index'
 import { createEventBus, type EventBus } from '../events'
 import { createBackupService, type BackupService, type ScheduleOptions } from './backups'
+import type { FolderChooser } from '../folder-chooser'
 import type { ScryptCost } from '../vault/scrypt'
 import fs from 'node:fs'
 import { noSystemKeyStore, startSecurity, type KeyStoreAccess, type Security } from './security'
@@ -37,6 +38,8 @@ export interface AppServices {
   readonly vinDecoder: VinDecoder
   /** Backups (daily, on exit, manual), their status for Settings, listing and restore. */
   readonly backups: BackupService
+  /** The system folder dialog (Electron); null in the browser preview and tests, where the path is typed. */
+  readonly folderChooser: FolderChooser | null
   /** Backs up the database (bounded time), then closes everything. */
   close(): Promise<void>
 }
@@ -59,6 +62,8 @@ export interface StartOptions {
   readonly backupSchedule?: ScheduleOptions | false
   /** How long close() may spend on the backup on exit (default 15 s); 0 skips it. */
   readonly exitBackupTimeoutMs?: number
+  /** The system folder dialog for the backups' second folder (Electron only). */
+  readonly folderChooser?: FolderChooser
 }
 
 /**
@@ -179,6 +184,7 @@ export async function startAppServices(options: StartOptions): Promise<AppServic
     search: sqliteSearchIndex,
     vinDecoder,
     backups,
+    folderChooser: options.folderChooser ?? null,
     requireDb() {
       if (!opened) throw new AppError('DB_UNAVAILABLE', 'The database is not open. See the start screen for why.')
       return opened.db

@@ -75,6 +75,20 @@ export class BackupRefusedError extends AppError {
   }
 }
 
+export interface RestoreOptions {
+  /** Who asked (audited); null at start-up, when nobody can sign in. */
+  readonly staffId?: number | null
+  /**
+   * Runs once it is this restore's turn (after any backup or restore before
+   * it) and before anything is touched; throwing refuses the restore. For
+   * conditions that another restore could change meanwhile, such as "the
+   * database is still unreadable".
+   */
+  readonly onlyIf?: () => void
+  /** The restore offered by the start screen for an unreadable database (said so in the audit row). */
+  readonly atStartUp?: boolean
+}
+
 export interface BackupService {
   /** For Settings: last good backup (time, file, size, where) and a warning when none is recent. */
   status(): Promise<BackupStatus>
@@ -92,8 +106,19 @@ export interface BackupService {
    * counts only: each file was checked when written, and restore checks again).
    */
   list(): Promise<BackupListEntry[]>
+  /**
+   * A backup taken by someone at the desk ("Back up now"): like
+   * backupNow('manual'), and audited as backup.manual.
+   */
+  backupNowBy(staffId: number | null): Promise<BackupFileInfo>
   /** Checks one file (integrity_check) and says what it holds; never changes anything. */
   inspect(file: string): BackupCheck
+  /**
+   * The listed backup (in backups/ or the second folder, named as a backup,
+   * a plain file and not a link) at `file`, or null. Restores asked for over
+   * the contract only accept files this finds: never an arbitrary path.
+   */
+  findListed(file: string): Promise<BackupFileInfo | null>
   /**
    * Manager only (the caller checks). Replaces the database by `file`:
    * refuses (BackupRefusedError, nothing changed) a file that is garbage,
@@ -101,7 +126,7 @@ export interface BackupService {
    * database (or sets aside the damaged files), swaps the restored copy in,
    * reopens (migrating an older backup) and reports. Everyone is signed out.
    */
-  restore(file: string, options?: { readonly staffId?: number | null }): Promise<RestoreReport>
+  restore(file: string, options?: RestoreOptions): Promise<RestoreReport>
   /** The newest backup in either place that passes integrity_check and is not from a newer version. */
   findNewestRestorable(): RestorableBackup | null
   /** Starts the daily timer (unref'd: it never keeps the app alive). */
@@ -270,15 +295,42 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     return null
   }
 
-  async function restore(file: string, staffId: number | null): Promise<RestoreReport> {
+  /** Audits a restore a signed-in manager asked for that was refused (nothing changed); never throws. */
+  async function auditRefusedRestore(source: string, staffId: number | null, reason: string): Promise<void> {
+    const current = host.current()
+    if (!current) return
+    try {
+      await current.db.transaction().execute((trx) =>
+        appendAudit(trx, {
+          at: now().toISOString(),
+          workstationId: options.workstationId,
+          staffId,
+          action: 'backup.restore.refused',
+          entityType: 'database',
+          entityId: null,
+          details: { from: path.basename(source), reason },
+        }),
+      )
+    } catch (error) {
+      log.error('refused-restore audit row could not be written', error)
+    }
+  }
+
+  async function restore(file: string, restoreOptions: RestoreOptions): Promise<RestoreReport> {
     const started = performance.now()
+    const staffId = restoreOptions.staffId ?? null
+    restoreOptions.onlyIf?.()
     const source = path.resolve(file)
     const dbFile = path.resolve(paths.dbFile)
     if (source === dbFile || source.startsWith(`${dbFile}-`) || source.startsWith(`${dbFile}.`)) {
+      await auditRefusedRestore(source, staffId, 'SAME_FILE')
       throw new BackupRefusedError('SAME_FILE', 'That is the database itself, not a backup of it.')
     }
     const check = inspectBackupFileSync(source, { thorough: true })
-    if (!check.ok) throw new BackupRefusedError(check.reason, `${check.message} Nothing was changed.`)
+    if (!check.ok) {
+      await auditRefusedRestore(source, staffId, check.reason)
+      throw new BackupRefusedError(check.reason, `${check.message} Nothing was changed.`)
+    }
 
     // 1. A checked copy of the backup next to the database; the live file is untouched so far.
     const staged = await stageRestoreCopy(source, dbFile)
@@ -348,6 +400,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
             safetyBackup: safetyBackup ? path.basename(safetyBackup) : null,
             damagedFilesKeptIn: damagedFilesKeptIn ? path.basename(damagedFilesKeptIn) : null,
             requestedByStaffId: staffId,
+            atStartUp: restoreOptions.atStartUp === true,
           },
         }),
       )
@@ -456,12 +509,49 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
       return listAll(secondFolder).map((info) => ({ ...info, check: inspectBackupFileSync(info.file, { countsOnly: true }) }))
     },
 
+    backupNowBy(staffId) {
+      return exclusive(async () => {
+        const info = await runBackup('manual')
+        const current = host.current()
+        if (current) {
+          await current.db.transaction().execute((trx) =>
+            appendAudit(trx, {
+              at: now().toISOString(),
+              workstationId: options.workstationId,
+              staffId,
+              action: 'backup.manual',
+              entityType: 'database',
+              entityId: null,
+              details: { file: info.fileName, sizeBytes: info.sizeBytes },
+            }),
+          )
+          // The audit row is the only change since the backup: no need for another on exit.
+          changesAtLastBackup = { sqlite: current.sqlite, changes: totalChanges(current) }
+        }
+        return info
+      })
+    },
+
     inspect(file) {
       return inspectBackupFileSync(path.resolve(file), { thorough: true })
     },
 
+    async findListed(file) {
+      const wanted = path.resolve(file)
+      const { secondFolder } = await settings()
+      const match = listAll(secondFolder).find((info) => path.resolve(info.file) === wanted)
+      if (!match) return null
+      try {
+        // A link planted in the folder could point anywhere; only plain files count.
+        if (!fs.lstatSync(match.file).isFile()) return null
+      } catch {
+        return null
+      }
+      return match
+    },
+
     restore(file, restoreOptions = {}) {
-      return exclusive(() => restore(file, restoreOptions.staffId ?? null))
+      return exclusive(() => restore(file, restoreOptions))
     },
 
     findNewestRestorable() {

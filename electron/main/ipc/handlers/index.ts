@@ -14,6 +14,7 @@ import { jobHandlers } from './jobs'
 import { documentHandlers } from './documents'
 import { csvHandlers } from './csv'
 import { idleLockHandlers, withStoredIdleLock } from './idle-lock'
+import { backupHandlers } from './backups'
 
 /**
  * Every handler, one table per feature. The annotation makes a contract
@@ -33,6 +34,7 @@ export const handlers: Handlers<AppServices> = {
   ...idleLockHandlers,
   ...jobHandlers,
   ...documentHandlers,
+  ...backupHandlers,
   ...csvHandlers,
   // The shop's idle sign-out time is applied to the desk session before each sign-in.
   'session.signIn': withStoredIdleLock(securityHandlers['session.signIn']),
