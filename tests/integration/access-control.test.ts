@@ -61,6 +61,8 @@ describe('access control', () => {
     expect([...PUBLIC_METHODS].sort()).toEqual(
       [
         'app.status',
+        // The start screen's "Restore from this backup" (only while the database is unreadable).
+        'backups.restoreAtStart',
         'security.status',
         'session.signIn',
         'session.signOut',

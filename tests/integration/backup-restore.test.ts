@@ -118,6 +118,8 @@ describe('restore refuses hostile files and changes nothing', () => {
       fs.truncateSync(file, Math.floor(fs.statSync(file).size / 3))
     }
     const live = dataPaths(desk.dataDir).dbFile
+    // A refused restore adds one audit row (backup.restore.refused) and changes nothing else.
+    const auditRowsBefore = digestTables(live)['audit_log']!.rows
     const before = digestTables(live)
     const listBackups = () => (fs.existsSync(dataPaths(desk.dataDir).backupsDir) ? fs.readdirSync(dataPaths(desk.dataDir).backupsDir).sort() : [])
     const backupsBefore = listBackups()
@@ -130,7 +132,11 @@ describe('restore refuses hostile files and changes nothing', () => {
     expect((error as BackupRefusedError).reason).toBe(reason)
     expect((error as Error).message).toContain('Nothing was changed.')
 
-    expect(digestTables(live)).toEqual(before)
+    expect(digestTables(live, { auditUpTo: auditRowsBefore })).toEqual(before)
+    const refusal = await services.requireDb().selectFrom('audit_log').selectAll().where('id', '>', auditRowsBefore).execute()
+    expect(refusal.map((row) => [row.action, row.staff_id, JSON.parse(row.details_json)])).toEqual([
+      ['backup.restore.refused', managerId, { from: 'candidate.sqlite', reason }],
+    ])
     expect(listBackups()).toEqual(backupsBefore)
     expect(fs.existsSync(`${live}.restoring`)).toBe(false)
     // Still open and signed in: the desk did not notice.
