@@ -2,6 +2,7 @@ import { hrefFor } from '../../app/routes'
 import { useDesk } from '../../app/desk-context'
 import { ScreenHeader } from '../../components/ScreenHeader'
 import { AuditLogSection } from '../audit/AuditLogSection'
+import { BackupsSection } from '../backups/BackupsSection'
 import { StaffSection } from '../staff/StaffSection'
 import { IdleLockSection } from './IdleLockSection'
 import { PrintersSection } from './PrintersSection'
@@ -14,9 +15,10 @@ interface Props {
   readonly query?: Readonly<Record<string, string>>
 }
 
-type Tab = 'general' | 'staff' | 'audit'
+type Tab = 'general' | 'staff' | 'audit' | 'backups'
 
 function tabFrom(rest: readonly string[]): Tab {
+  if (rest[0] === 'backups') return 'backups'
   return rest[0] === 'staff' ? 'staff' : rest[0] === 'audit' ? 'audit' : 'general'
 }
 
@@ -24,6 +26,7 @@ const LEADS: Readonly<Record<Tab, string>> = {
   general: 'Your shop’s details for printed cards, the printers on this computer, and when the desk signs itself out.',
   staff: 'Who works at this desk, their PINs, and what they may do with radio codes.',
   audit: 'Everything done at this desk, by whom, and a check that nothing in the log was changed.',
+  backups: 'Copies of the shop’s data: when the last good one was taken, a second copy elsewhere, and going back to one.',
 }
 
 export function SettingsScreen({ rest = [], query = {} }: Props) {
@@ -32,6 +35,7 @@ export function SettingsScreen({ rest = [], query = {} }: Props) {
   const tabs: readonly { id: Tab; label: string; href: string }[] = [
     { id: 'general', label: 'Shop, printers and sign-out', href: hrefFor('settings') },
     { id: 'staff', label: 'Staff', href: hrefFor('settings', 'staff') },
+    { id: 'backups', label: 'Backups', href: hrefFor('settings', 'backups') },
     ...(desk.isManager ? [{ id: 'audit' as const, label: 'Audit log', href: hrefFor('settings', 'audit') }] : []),
   ]
 
@@ -61,6 +65,7 @@ export function SettingsScreen({ rest = [], query = {} }: Props) {
           <StaffSection />
         </div>
       ) : null}
+      {tab === 'backups' ? <BackupsSection /> : null}
       {tab === 'audit' ? (
         <div className="settings-layout settings-layout--single settings-layout--full">
           <AuditLogSection
