@@ -5,6 +5,7 @@ import { FirstManagerScreen } from '../features/security/FirstManagerScreen'
 import { SignInScreen } from '../features/security/SignInScreen'
 import { VaultSetUpScreen } from '../features/security/VaultSetUpScreen'
 import { VaultUnlockScreen } from '../features/security/VaultUnlockScreen'
+import { takeRestoreSignOutNote } from '../features/backups/restore-notice'
 import { api, errorMessage, hasApiBridge, onAccessLost, openEventStream } from '../lib/api'
 import { requestArrivalFocus } from './arrival-focus'
 import { AppShell } from './AppShell'
@@ -130,7 +131,7 @@ export function App() {
           <AppShell status={boot.status} />
         </DeskContext.Provider>
       ) : null}
-      {boot.state === 'database-error' && boot.status.state === 'database-error' ? <DatabaseErrorScreen status={boot.status} /> : null}
+      {boot.state === 'database-error' && boot.status.state === 'database-error' ? <DatabaseErrorScreen status={boot.status} onRestored={retry} /> : null}
       {boot.state === 'startup-error' && boot.reason === 'no-bridge' ? (
         <StartupErrorScreen
           title="Radio Code Desk could not start"
@@ -176,7 +177,9 @@ function createDeskSync(setBoot: Dispatch<SetStateAction<Boot>>, setSignedOut: D
           ? { staffId: null, notice: null }
           : {
               staffId: was.id,
-              notice: `${was.name} was signed out: the desk was left idle, or someone signed out. Anything typed into a form is kept and comes back after signing in.`,
+              notice:
+                takeRestoreSignOutNote() ??
+                `${was.name} was signed out: the desk was left idle, or someone signed out. Anything typed into a form is kept and comes back after signing in.`,
             },
       )
     }

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { AppStatus, DatabaseProblem } from '../../../shared/domain/app-status'
+import { RestoreOffer } from '../features/backups/RestoreOffer'
 import './full-screen-message.css'
 
 type DatabaseErrorStatus = Extract<AppStatus, { state: 'database-error' }>
@@ -37,8 +38,14 @@ const TEXT: Record<DatabaseProblem, { title: string; steps: readonly string[] }>
   },
 }
 
+interface Props {
+  readonly status: DatabaseErrorStatus
+  /** After a restore from the offered backup: ask main for the app status again. */
+  readonly onRestored: () => void
+}
+
 /** Shown instead of the app when the database could not be opened safely. */
-export function DatabaseErrorScreen({ status }: { readonly status: DatabaseErrorStatus }) {
+export function DatabaseErrorScreen({ status, onRestored }: Props) {
   const text = TEXT[status.problem]
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle')
   const details = [
@@ -65,7 +72,8 @@ export function DatabaseErrorScreen({ status }: { readonly status: DatabaseError
         <p className="full-screen-message__message" data-testid="db-error-message">
           {status.message}
         </p>
-        <h2 className="full-screen-message__subtitle">What to do next</h2>
+        {status.restorableBackup ? <RestoreOffer backup={status.restorableBackup} onRestored={onRestored} /> : null}
+        <h2 className="full-screen-message__subtitle">{status.restorableBackup ? 'If you would rather not restore now' : 'What to do next'}</h2>
         <ol className="full-screen-message__steps">
           {text.steps.map((step) => (
             <li key={step}>{step}</li>
