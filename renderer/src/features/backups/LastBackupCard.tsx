@@ -62,8 +62,8 @@ export function LastBackupCard({ overview, onBackedUp }: Props) {
         </dl>
       ) : null}
       {overview.warning ? (
-        <Notice tone="warning" title="No recent backup" testId="backup-warning">
-          <p>{overview.warning} Press “Back up now”, and check that Radio Code Desk is left running or closed normally each day.</p>
+        <Notice tone="warning" title={last ? 'Backups need attention' : 'No backup yet'} testId="backup-warning">
+          <p>{overview.warning} Press “Back up now” to take one.</p>
         </Notice>
       ) : null}
       {overview.lastFailure ? (

@@ -78,7 +78,7 @@ export function SecondFolderCard({ overview, onChanged }: Props) {
       <p className="settings-card__lead">
         A copy of every backup on a USB drive or a network share keeps the shop’s data safe if this computer’s disk fails.
       </p>
-      <p data-testid="second-folder">
+      <p className="second-folder__current" data-testid="second-folder">
         {folder ? (
           <>
             Copied to <strong className="backup-facts__file">{folder}</strong>
