@@ -84,13 +84,22 @@ function toEntry(row: RadioCodeHistoryRow): RadioCodeHistoryEntry {
   }
 }
 
-/** True when a note contains the code as a word of its own (spaces and dashes inside ignored). */
+/**
+ * True when a note contains the code: as a word of its own (dashes inside
+ * ignored, so "555-1357" is a phone number, not code 1357) or split over
+ * neighbouring words ("605 1973", "605 - 1973").
+ */
 function noteContainsCode(note: string | null, code: string): boolean {
   if (!note) return false
-  return note
-    .split(/\s+/)
-    .map((word) => normalizeRadioCode(word.replace(/^[^0-9A-Za-z]+|[^0-9A-Za-z]+$/g, '')))
-    .some((word) => word === code)
+  const words = note.split(/\s+/).map((word) => normalizeRadioCode(word.replace(/^[^0-9A-Za-z]+|[^0-9A-Za-z]+$/g, '')))
+  for (let start = 0; start < words.length; start += 1) {
+    let joined = ''
+    for (let end = start; end < words.length && joined.length < code.length; end += 1) {
+      joined += words[end]
+      if (joined === code) return true
+    }
+  }
+  return false
 }
 
 type Disclosure = 'reveal' | 'print'

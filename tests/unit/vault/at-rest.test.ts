@@ -1,8 +1,8 @@
 import fs from 'node:fs'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createPassphraseProtector } from '../../../electron/main/vault/key-protector'
 import { openTestDatabase } from '../../helpers/db'
+import { hits } from '../../helpers/secret-scan'
 import { useTempDirs } from '../../helpers/temp-dir'
 import { FAST_SCRYPT, PINS, buildWorld, hireCrew, seedRadio } from './fixtures'
 
@@ -18,34 +18,6 @@ const tempDirs = useTempDirs()
 
 const CODES = ['61354', 'ZX9Q7', '80917', 'K4R7W2', '736251', 'QJ48N'] as const
 const CONTROL = 'CTRLQ8J5ZV'
-
-function encodings(text: string): { name: string; bytes: Buffer }[] {
-  const utf16be = Buffer.from(text, 'utf16le')
-  utf16be.swap16()
-  return [
-    { name: 'ascii', bytes: Buffer.from(text, 'ascii') },
-    { name: 'ascii-lower', bytes: Buffer.from(text.toLowerCase(), 'ascii') },
-    { name: 'utf16le', bytes: Buffer.from(text, 'utf16le') },
-    { name: 'utf16be', bytes: utf16be },
-  ]
-}
-
-/** Every hit of `text` in the files, as "file:encoding@offset". */
-function hits(files: readonly string[], text: string): string[] {
-  const found: string[] = []
-  for (const file of files) {
-    if (!fs.existsSync(file)) continue
-    const data = fs.readFileSync(file)
-    for (const { name, bytes } of encodings(text)) {
-      let at = data.indexOf(bytes)
-      while (at !== -1) {
-        found.push(`${path.basename(file)}:${name}@${at}`)
-        at = data.indexOf(bytes, at + 1)
-      }
-    }
-  }
-  return found
-}
 
 describe('radio codes at rest', () => {
   it('never appear in clear text in the database file or its WAL', async () => {

@@ -112,6 +112,10 @@ describe('radio codes: entering and correcting', () => {
     await expect(
       world.codes.addCode(crew.desk.id, { radioId, code: '61354', source: 'other', sourceDetail: 'code is 613-54 per owner' }),
     ).rejects.toMatchObject({ code: 'VALIDATION', fields: [{ path: 'sourceDetail' }] })
+    // Split over words by spaces, as people read codes out, it is still the code.
+    await expect(
+      world.codes.addCode(crew.desk.id, { radioId, code: '61354', source: 'other', formatOverrideReason: 'owner read out 613 54' }),
+    ).rejects.toMatchObject({ code: 'VALIDATION', fields: [{ path: 'formatOverrideReason' }] })
     // A phone number that merely ends in the same digits is fine.
     await world.codes.addCode(crew.desk.id, { radioId, code: '1357', source: 'dealer', sourceDetail: 'dealer 555-1357' })
     expect(codeRows()).toHaveLength(1)

@@ -1,0 +1,89 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+/*
+ * Byte scans for secrets: does a radio code appear, in any form a program
+ * might write it, in a file or a captured stream? Used by the at-rest proof
+ * (tests/unit/vault/at-rest.test.ts) and the side-channel proof
+ * (tests/integration/no-secrets-side-channels.test.ts).
+ */
+
+/** `text` as the bytes a program might write it in. */
+export function encodings(text: string): { name: string; bytes: Buffer }[] {
+  const utf16be = Buffer.from(text, 'utf16le')
+  utf16be.swap16()
+  return [
+    { name: 'ascii', bytes: Buffer.from(text, 'ascii') },
+    { name: 'ascii-lower', bytes: Buffer.from(text.toLowerCase(), 'ascii') },
+    { name: 'utf16le', bytes: Buffer.from(text, 'utf16le') },
+    { name: 'utf16be', bytes: utf16be },
+  ]
+}
+
+/** Every exact occurrence of `text` in `data`, in each encoding, as "label:encoding@offset". */
+export function hitsInBytes(label: string, data: Buffer, text: string): string[] {
+  const found: string[] = []
+  for (const { name, bytes } of encodings(text)) {
+    let at = data.indexOf(bytes)
+    while (at !== -1) {
+      found.push(`${label}:${name}@${at}`)
+      at = data.indexOf(bytes, at + 1)
+    }
+  }
+  return found
+}
+
+/** Every hit of `text` in the files (missing files are skipped), as "file:encoding@offset". */
+export function hits(files: readonly string[], text: string): string[] {
+  return files.filter((file) => fs.existsSync(file)).flatMap((file) => hitsInBytes(path.basename(file), fs.readFileSync(file), text))
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/**
+ * The code with its characters possibly pulled apart: by spaces, dashes,
+ * dots, bullets, NBSPs or thin spaces ("6 0 5-1973"), or by markup between
+ * them (a card's `<span class="code-char">` per digit). Hex letters alone
+ * never separate, so a hit is not a coincidence inside a hash.
+ */
+export function splitFormPattern(code: string): RegExp {
+  const separator = '(?:[\\s\\-.·•_/,:|\\u00a0\\u2009\\u202f]|<[^<>]{0,120}>){0,12}'
+  return new RegExp([...code].map(escapeRegExp).join(separator), 'g')
+}
+
+/** The text views of raw bytes a regex can search: one byte per char, and UTF-16 (both alignments, both byte orders). */
+function textViews(data: Buffer): { name: string; text: string }[] {
+  const swapped = Buffer.from(data.subarray(0, data.length - (data.length % 2)))
+  swapped.swap16()
+  return [
+    { name: 'bytes', text: data.toString('latin1') },
+    { name: 'utf16le', text: data.toString('utf16le') },
+    { name: 'utf16le+1', text: data.subarray(1).toString('utf16le') },
+    { name: 'utf16be', text: swapped.toString('utf16le') },
+  ]
+}
+
+/**
+ * Every appearance of `code` in `data`: exact (ASCII, UTF-16 either order)
+ * and pulled apart (splitFormPattern), as "label:form@offset".
+ */
+export function secretHitsInBytes(label: string, data: Buffer, code: string): string[] {
+  const found = new Set(hitsInBytes(label, data, code))
+  const pattern = splitFormPattern(code)
+  for (const view of textViews(data)) {
+    for (const match of view.text.matchAll(pattern)) found.add(`${label}:${view.name}-split@${match.index}`)
+  }
+  return [...found]
+}
+
+/** Every file under `dir` (recursively), sorted. */
+export function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return []
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort()
+}
