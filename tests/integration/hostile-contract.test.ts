@@ -210,7 +210,19 @@ describe('hostile input at the contract', () => {
     await expectRefused(router, sensitiveCalls(world), ['VAULT_LOCKED'], 'with the vault locked')
     const signInLocked = await outcomeOf(router, 'session.signIn', { staffId: world.managerId, pin: MANAGER_PIN })
     expect(['VAULT_LOCKED', 'SIGNED_OUT', 'CONFLICT'], `session.signIn with the vault locked: ${signInLocked.detail}`).toContain(signInLocked.code)
+    // Malformed inputs while locked: the lock answers first (same answer whatever was sent); public calls validate.
+    let lockedCalls = 0
+    for (const method of API_METHODS) {
+      const schema = apiContract[method].input
+      const { inputs } = malformedInputsFor(schema, validSample(schema, knownSamples(world)[method]))
+      for (const { label, input } of inputs.filter((_, i) => i % 10 === 0)) {
+        const outcome = await outcomeOf(router, method, input)
+        expect(['VAULT_LOCKED', 'VALIDATION'], `${method} [${label}] with the vault locked: ${outcome.detail}`).toContain(outcome.code)
+        lockedCalls += 1
+      }
+    }
     expect(changedTables(before, fingerprintDatabase(dbFile()))).toEqual([])
+    console.log(`calls out of order refused; malformed inputs with the vault locked: ${lockedCalls}`)
 
     // The desk still works once unlocked.
     valueOf(await call('vault.unlock', { passphrase: PASSPHRASE }))
@@ -255,6 +267,18 @@ describe('hostile input at the contract', () => {
       commits.close()
     }
     const seconds = (performance.now() - startedAt) / 1000
+
+    // Hostile method names: not in the contract, whatever they look like.
+    const hostileNames: unknown[] = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'customers.create\u0000', 'Customers.Create', ' customers.list', 'customers', '', `${'a'.repeat(1024 * 1024)}.list`, 'x\nERROR forged log line', 42, null, undefined, ['customers.list'], { method: 'customers.list' }, JSON.parse('{"__proto__": {}}')]
+    for (const name of hostileNames) {
+      const outcome = await outcomeOf(router, name as string, {})
+      if (outcome.code !== 'UNKNOWN_METHOD') failures.push(`method name ${JSON.stringify(String(name)).slice(0, 40)} → ${outcome.code}`)
+    }
+    // Unknown names are logged as a warning, cut short, on one line (no forged log lines).
+    for (const line of log.lines.slice(logLinesBefore)) {
+      expect(line.length, 'log line length').toBeLessThan(400)
+      expect(line).not.toMatch(/\n/)
+    }
 
     expect(failures.slice(0, 20)).toEqual([])
     expect(changedTables(before, fingerprintDatabase(dbFile()))).toEqual([])
