@@ -6,6 +6,8 @@ import type { PrintableDocument } from '../../shared/print/document'
 import type { Printer, PrintRequest, PrintResult } from '../main/printing/printer'
 
 export const SPOOL_PRINTER_NAME = 'preview-spool'
+/** A second preview printer that is always offline, so the failure path and its Save as PDF fallback can be tried. */
+export const OFFLINE_PRINTER_NAME = 'preview-offline'
 
 /** Chromium flags that keep a headless browser off a closed network. */
 export const OFFLINE_CHROMIUM_ARGS = [
@@ -41,16 +43,25 @@ export function createSpoolPrinter(spoolDir: string, now: () => Date = () => new
     }
   }
 
+  /** A new, unique file stem in the spool folder. */
+  const nextBase = (name: string): string => {
+    fs.mkdirSync(spoolDir, { recursive: true })
+    sequence += 1
+    const stamp = now().toISOString().replace(/[:.]/g, '-')
+    return path.join(spoolDir, `${stamp}_${String(sequence).padStart(3, '0')}_${name}`)
+  }
+
   return {
     async listPrinters(): Promise<readonly PrinterInfo[]> {
-      return [{ name: SPOOL_PRINTER_NAME, displayName: 'Save to spool folder (preview)', isDefault: true }]
+      return [
+        { name: SPOOL_PRINTER_NAME, displayName: 'Save to spool folder (preview)', isDefault: true, offline: false },
+        { name: OFFLINE_PRINTER_NAME, displayName: 'Offline printer (preview, never prints)', isDefault: false, offline: true },
+      ]
     },
 
     async print(request: PrintRequest): Promise<PrintResult> {
-      fs.mkdirSync(spoolDir, { recursive: true })
-      sequence += 1
-      const stamp = now().toISOString().replace(/[:.]/g, '-')
-      const base = path.join(spoolDir, `${stamp}_${String(sequence).padStart(3, '0')}_${request.document.kind}`)
+      if (request.printerName === OFFLINE_PRINTER_NAME) throw new Error('Printer is offline')
+      const base = nextBase(request.document.kind)
       fs.writeFileSync(`${base}.pdf`, await renderPdf(request.document.html))
       const options = {
         document: request.document.kind,
@@ -62,6 +73,12 @@ export function createSpoolPrinter(spoolDir: string, now: () => Date = () => new
       }
       fs.writeFileSync(`${base}.json`, JSON.stringify(options, null, 2) + '\n')
       return { savedTo: `${base}.pdf` }
+    },
+
+    /** "Save as PDF" in the preview: no dialog, a file in the spool folder. */
+    async choosePdfPath(suggestedFileName: string): Promise<string | null> {
+      const stem = suggestedFileName.replace(/\.pdf$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80)
+      return `${nextBase(`saved_${stem}`)}.pdf`
     },
 
     async toPdf(document: PrintableDocument): Promise<Uint8Array> {

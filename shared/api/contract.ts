@@ -35,7 +35,7 @@ import { gateDecisionSchema } from '../domain/battery-job-gate'
 import { jobChecklistPatchSchema } from '../domain/battery-job-checklist'
 import type { CodeSituation } from '../domain/battery-job-situation'
 import type { PrintableDocument } from '../print/document'
-import { documentRequestSchema, printDocumentSchema } from '../print/document-requests'
+import { documentRequestSchema, printDocumentSchema, saveDocumentPdfSchema } from '../print/document-requests'
 import {
   enteredPinSchema,
   firstManagerSchema,
@@ -55,7 +55,8 @@ import {
 } from '../domain/radio-code'
 import { shopSettingsSchema, type ShopSettings } from '../domain/shop'
 import type { AppStatus } from '../domain/app-status'
-import type { PrinterInfo, PrintOutcome } from '../domain/printing'
+import type { PrinterInfo, PrintHistoryEntry, PrintOutcome, SavePdfOutcome } from '../domain/printing'
+import { printSetupSchema, SETUP_DOCUMENTS, type PrintSetups } from '../print/print-setup'
 import {
   dueForFollowUpSchema,
   openRetrievalSchema,
@@ -164,9 +165,14 @@ export const apiContract = {
   'settings.getShop': method<ShopSettings>()(noInput),
   'settings.updateShop': method<ShopSettings>()(shopSettingsSchema.strict()),
   'printing.listPrinters': method<readonly PrinterInfo[]>()(noInput),
+  /** The calibration page; for a document type, on its page size with this computer's setup (printer, offset, orientation). */
   'printing.printTestPage': method<PrintOutcome>()(
-    z.object({ printerName: z.string().max(200).nullable().default(null) }).strict(),
+    z.object({ printerName: z.string().max(200).nullable().default(null), document: z.enum(SETUP_DOCUMENTS).nullable().default(null) }).strict(),
   ),
+  /** This computer's printer setup for each document type (defaults where none was saved). */
+  'printing.getSetup': method<PrintSetups>()(noInput),
+  /** Saves one document type's setup on this computer; audited. */
+  'printing.saveSetup': method<PrintSetups>()(printSetupSchema),
   /** The knowledge base's legitimate channels for the vehicle's radio, with what each asks for; none invented. */
   'retrieval.channelsForVehicle': method<RetrievalChannelOptions>()(z.object({ vehicleId: z.number().int().positive() }).strict()),
   /** Opens a code retrieval request through one offered channel (status "needed"). Audited. */
@@ -214,6 +220,15 @@ export const apiContract = {
   'documents.preview': method<PrintableDocument>()(documentRequestSchema),
   /** Prints a document; a code card releases its code through the audited print path (permission + PIN or a recent one). */
   'documents.print': method<PrintOutcome>()(printDocumentSchema),
+  /** Save as PDF: main asks where (save dialog; the spool folder in the preview); a code card releases its code as for printing. */
+  'documents.savePdf': method<SavePdfOutcome>()(saveDocumentPdfSchema),
+  /** What was printed for a battery job or a vehicle, newest first. */
+  'documents.history': method<readonly PrintHistoryEntry[]>()(
+    z
+      .object({ jobId: z.number().int().positive().nullable().default(null), vehicleId: z.number().int().positive().nullable().default(null) })
+      .strict()
+      .refine((v) => (v.jobId === null) !== (v.vehicleId === null), { message: 'Give the battery job or the vehicle (one of them).', path: ['jobId'] }),
+  ),
   /** The last good backup in each place, and a warning when none is recent. */
   'backups.status': method<BackupOverview>()(noInput),
   /** Every backup in the data folder and the second folder, newest first, with what each holds. */

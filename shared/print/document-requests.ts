@@ -66,13 +66,14 @@ export type DocumentRequestInput = z.input<typeof documentRequestSchema>
 
 export const printDocumentSchema = z.strictObject({
   request: documentRequestSchema,
-  /** System printer name; null: the default printer. */
+  /** System printer name; null: the printer this computer is set up with for the document (or its default printer). */
   printerName: z.string().max(300).nullable().default(null),
-  copies: z.number().int().min(1).max(20).default(1),
+  /** null: as this computer is set up for the document. */
+  copies: z.number().int().min(1, 'Print at least one copy.').max(20, 'Print at most 20 copies at once.').nullable().default(null),
   /** Code cards only: the PIN, unless one was typed in the last couple of minutes. */
   pin: z.string().nullable().default(null),
-  /** Print without the system dialog. */
-  silent: z.boolean().default(true),
+  /** Print without the system dialog; null: as this computer is set up for the document. */
+  silent: z.boolean().nullable().default(null),
 })
 export type PrintDocumentInput = z.input<typeof printDocumentSchema>
 
@@ -81,3 +82,15 @@ export const saveDocumentPdfSchema = z.strictObject({
   pin: z.string().nullable().default(null),
 })
 export type SaveDocumentPdfInput = z.input<typeof saveDocumentPdfSchema>
+
+/** The format a request prints in (card or reminder format, or the paper). */
+export function requestFormat(request: DocumentRequest): string {
+  switch (request.document) {
+    case 'code-card':
+    case 'pickup-reminder':
+      return request.format
+    case 'code-guide':
+    case 'dealer-request':
+      return request.paper
+  }
+}

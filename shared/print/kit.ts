@@ -102,11 +102,17 @@ export function codeHtml(code: string): string {
     .join('')
 }
 
+/**
+ * The longest logo data: URL kept (about 450 KB of image): a logo prints at
+ * a few centimetres, and every document carries it inline.
+ */
+export const LOGO_MAX_CHARS = 600_000
+
 /** True for an image data: URL the print CSP allows (img-src data:) and Chromium renders: PNG, JPEG, GIF, WebP or SVG, base64. */
 export function isLogoDataUrl(value: unknown): value is string {
   return (
     typeof value === 'string' &&
-    value.length < 1_500_000 &&
+    value.length <= LOGO_MAX_CHARS &&
     /^data:image\/(png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/]+=*$/.test(value)
   )
 }

@@ -1,4 +1,5 @@
-import { BrowserWindow, type WebContents } from 'electron'
+import path from 'node:path'
+import { app, BrowserWindow, dialog, type WebContents } from 'electron'
 import type { PrinterInfo } from '../../../shared/domain/printing'
 import type { PrintableDocument } from '../../../shared/print/document'
 import { pdfPageSizeInches, printPageSizeMicrons } from '../../../shared/print/units'
@@ -31,11 +32,16 @@ export function createElectronPrinter(getWebContents: () => WebContents | null):
       if (!contents) return []
       const printers = await contents.getPrintersAsync()
       // Electron reports the default printer only through CUPS options; elsewhere none is marked.
-      return printers.map((p) => ({
-        name: p.name,
-        displayName: p.displayName || p.name,
-        isDefault: (p.options as Record<string, string> | undefined)?.['printer-is-default'] === 'true',
-      }))
+      return printers.map((p) => {
+        const options = p.options as Record<string, string> | undefined
+        return {
+          name: p.name,
+          displayName: p.displayName || p.name,
+          isDefault: options?.['printer-is-default'] === 'true',
+          // CUPS: printer-state 5 is "stopped" (paused, or an error such as offline); other systems do not say.
+          ...(options?.['printer-state'] !== undefined ? { offline: options['printer-state'] === '5' } : {}),
+        }
+      })
     },
 
     async print(request: PrintRequest): Promise<PrintResult> {
@@ -58,6 +64,20 @@ export function createElectronPrinter(getWebContents: () => WebContents | null):
       } finally {
         win.destroy()
       }
+    },
+
+    async choosePdfPath(suggestedFileName: string): Promise<string | null> {
+      const contents = getWebContents()
+      const parent = contents ? BrowserWindow.fromWebContents(contents) : null
+      const options = {
+        title: 'Save as PDF',
+        defaultPath: path.join(app.getPath('documents'), suggestedFileName),
+        filters: [{ name: 'PDF document', extensions: ['pdf'] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'] as Array<'createDirectory' | 'showOverwriteConfirmation'>,
+      }
+      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options)
+      if (result.canceled || !result.filePath) return null
+      return /\.pdf$/i.test(result.filePath) ? result.filePath : `${result.filePath}.pdf`
     },
 
     async toPdf(document: PrintableDocument): Promise<Uint8Array> {

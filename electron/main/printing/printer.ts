@@ -26,4 +26,10 @@ export interface Printer {
    * is printed or written. Optional: a printer without it cannot save PDFs.
    */
   toPdf?(document: PrintableDocument): Promise<Uint8Array>
+  /**
+   * Where to save a PDF: in the app, the system's save dialog (null when the
+   * person cancels it); in the preview, a file in the spool folder. The path
+   * comes from main, never from the renderer.
+   */
+  choosePdfPath?(suggestedFileName: string): Promise<string | null>
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { AppError } from '../../../shared/api/errors'
-import type { PrintOutcome } from '../../../shared/domain/printing'
+import type { PrinterInfo, PrintOutcome, SavePdfOutcome } from '../../../shared/domain/printing'
 import type { PrintLanguage } from '../../../shared/domain/customer'
 import { CardOptionsError, renderCodeCard, type CodeCardData } from '../../../shared/print/code-card'
 import { renderCodeGuide } from '../../../shared/print/code-guide'
@@ -10,17 +10,20 @@ import type { PrintableDocument } from '../../../shared/print/document'
 import {
   documentRequestSchema,
   printDocumentSchema,
+  requestFormat,
   saveDocumentPdfSchema,
   type DocumentRequest,
 } from '../../../shared/print/document-requests'
 import { kbFactsFor, NO_KB_FACTS, type KbDocumentFacts } from '../../../shared/print/kb-facts'
-import { isLogoDataUrl } from '../../../shared/print/kit'
+import { isLogoDataUrl, vehicleLine } from '../../../shared/print/kit'
+import { isNoPlacement, placeOnPrinter } from '../../../shared/print/placement'
+import { explainPrintFailure, explainPrintProblem, pdfFileName, type ExplainedProblem } from '../../../shared/print/print-problems'
 import { renderPickupReminder } from '../../../shared/print/pickup-reminder'
 import { appendAudit } from '../../db/repositories/audit'
 import { findBatteryJobRecord, findInstalledRadioCodes, type BatteryJobRecord } from '../../db/repositories/battery-jobs'
 import { markCardPrinted } from '../../db/repositories/card-prints'
 import { findCustomerById } from '../../db/repositories/customers'
-import { finishPrintJob, insertPrintJob } from '../../db/repositories/print-jobs'
+import { finishPrintJob, insertPrintJob, type NewPrintJob } from '../../db/repositories/print-jobs'
 import { listRadiosOfVehicle } from '../../db/repositories/radios'
 import { readShopSetting } from '../../db/repositories/settings'
 import { findVehicleById } from '../../db/repositories/vehicles'
@@ -28,6 +31,7 @@ import { parseInput } from '../staff/parse-input'
 import type { AppServices } from './app-services'
 import { localDayOf } from './battery-jobs'
 import { getKnowledgeBase, guidanceForVehicle } from './knowledge'
+import { getPrintSetup, placementFor } from './print-setup'
 import { getShopSettings } from './shop-settings'
 
 /*
@@ -244,25 +248,88 @@ export async function previewDocument(services: AppServices, input: unknown): Pr
   return buildDocument(request, facts, null, localDayOf(services.now()))
 }
 
+/** Records a print that stopped before anything was sent (and before a code was released). */
+function failedBeforeRelease(
+  services: AppServices,
+  masked: PrintableDocument,
+  facts: DocumentFacts,
+  request: DocumentRequest,
+  printerName: string | null,
+  copies: number,
+  explained: ExplainedProblem,
+): Promise<PrintOutcome> {
+  return recordUnprinted(services, {
+    documentType: masked.kind,
+    batteryJobId: facts.job?.id ?? null,
+    printerName: printerName ?? '',
+    options: { ...recordOptions(request, masked, null), copies },
+    requestedBy: services.actorId(),
+    workstationId: services.workstationId,
+    requestedAt: services.now().toISOString(),
+  }, explained)
+}
+
+async function recordUnprinted(services: AppServices, job: NewPrintJob, explained: ExplainedProblem): Promise<PrintOutcome> {
+  const db = services.requireDb()
+  const printJobId = await insertPrintJob(db, job)
+  await finishPrintJob(db, printJobId, explained.problem === 'cancelled' ? 'cancelled' : 'failed', explained.problem, services.now().toISOString())
+  return { printJobId, status: explained.problem === 'cancelled' ? 'cancelled' : 'failed', problem: explained.problem, savedTo: null, message: explained.message }
+}
+
 /**
- * Prints a document and records the print job. A code card releases the code
- * first (print permission, and `pin` unless one was typed in the last couple
- * of minutes): a refusal throws FORBIDDEN before anything is recorded. A card
- * that prints for a job sets the job's card_printed_at (first print only).
+ * What stops a print before it is sent: a printer this computer does not
+ * have, or one the system reports offline. null: go ahead (also when the
+ * printers cannot be listed: the print call itself will say).
+ */
+export async function printerProblem(services: AppServices, printerName: string | null): Promise<ExplainedProblem | null> {
+  if (printerName === null) return null
+  let printers: readonly PrinterInfo[]
+  try {
+    printers = await services.printer.listPrinters()
+  } catch (error) {
+    services.log.error('printers could not be listed before printing', error)
+    return null
+  }
+  const printer = printers.find((p) => p.name === printerName)
+  if (!printer) return explainPrintProblem('no-such-printer', printerName)
+  if (printer.offline === true) return explainPrintProblem('offline', printerName)
+  return null
+}
+
+/**
+ * Prints a document and records the print job. Printer, copies and silent
+ * come from the request or, when it leaves them out, from this computer's
+ * setup for the document; the setup's calibration offset and orientation
+ * apply when the print goes to the setup's printer.
+ *
+ * A code card releases the code first (print permission, and `pin` unless
+ * one was typed in the last couple of minutes): a refusal throws FORBIDDEN
+ * before anything is recorded. A printer that is missing or offline fails
+ * the print before the code is released. A card that prints for a job sets
+ * the job's card_printed_at (first print only).
  */
 export async function printDocument(services: AppServices, input: unknown): Promise<PrintOutcome> {
-  const { request, printerName, copies, pin, silent } = parseInput(printDocumentSchema, input)
+  const parsed = parseInput(printDocumentSchema, input)
+  const { request, pin } = parsed
   const db = services.requireDb()
+  const setup = await getPrintSetup(services, request.document)
+  const printerName = parsed.printerName ?? setup.printerName
+  const copies = parsed.copies ?? setup.copies
+  const silent = parsed.silent ?? setup.silent
   const facts = await gatherFacts(services, targetOf(request))
+  const day = localDayOf(services.now())
   // Build a masked copy first, so a bad option fails before the code is released (and audited).
-  buildDocument(request, facts, null, localDayOf(services.now()))
+  const masked = buildDocument(request, facts, null, day)
+  const problem = await printerProblem(services, printerName)
+  if (problem) return failedBeforeRelease(services, masked, facts, request, printerName, copies, problem)
   const released = request.document === 'code-card' ? await releaseCode(services, facts, pin) : null
-  const document = buildDocument(request, facts, released?.code ?? null, localDayOf(services.now()))
+  const placement = placementFor(setup, printerName, requestFormat(request))
+  const document = placeOnPrinter(buildDocument(request, facts, released?.code ?? null, day), placement)
   const printJobId = await insertPrintJob(db, {
     documentType: document.kind,
     batteryJobId: facts.job?.id ?? null,
     printerName: printerName ?? '',
-    options: { ...recordOptions(request, document, released?.auditId ?? null), copies },
+    options: { ...recordOptions(request, document, released?.auditId ?? null), copies, silent, ...(isNoPlacement(placement) ? {} : { placement }) },
     requestedBy: services.actorId(),
     workstationId: services.workstationId,
     requestedAt: services.now().toISOString(),
@@ -271,14 +338,16 @@ export async function printDocument(services: AppServices, input: unknown): Prom
   try {
     savedTo = (await services.printer.print({ document, printerName, silent, copies })).savedTo
   } catch (error) {
-    services.log.error('document failed to print', error, { printJobId, document: document.kind })
-    const message = error instanceof Error ? error.message : String(error)
-    await finishPrintJob(db, printJobId, 'failed', message.slice(0, 500), services.now().toISOString())
-    return { printJobId, status: 'failed', savedTo: null, message: `The printer did not accept the document: ${message}` }
+    const reason = error instanceof Error ? error.message : String(error)
+    const explained = explainPrintFailure(reason, printerName)
+    const status = explained.problem === 'cancelled' ? 'cancelled' : 'failed'
+    if (status === 'failed') services.log.error('document failed to print', error, { printJobId, document: document.kind })
+    await finishPrintJob(db, printJobId, status, reason.slice(0, 500), services.now().toISOString())
+    return { printJobId, status, problem: explained.problem, savedTo: null, message: explained.message }
   }
   await finishPrintJob(db, printJobId, savedTo ? 'saved' : 'printed', '', services.now().toISOString())
   await afterCardPrinted(services, facts, printJobId, request)
-  return { printJobId, status: 'printed', savedTo, message: `${document.title} was sent to the printer.` }
+  return { printJobId, status: 'printed', problem: null, savedTo, message: `${document.title}: sent to ${printerName === null ? 'the default printer' : `“${printerName}”`}.` }
 }
 
 export interface SavedPdf {
@@ -288,25 +357,37 @@ export interface SavedPdf {
 }
 
 /**
- * "Save as PDF": renders the document and writes it to `filePath` (chosen by
- * main, e.g. from a save dialog; never a path from the renderer), recording a
- * print job with status 'saved'. A code card releases the code as for
- * printing; saving does not mark the job's card as printed.
+ * "Save as PDF" to `filePath` (chosen by main, e.g. from a save dialog;
+ * never a path from the renderer), recording a print job with status
+ * 'saved'. A code card releases the code as for printing; saving does not
+ * mark the job's card as printed. The PDF is the document as designed: no
+ * printer calibration.
  */
 export async function saveDocumentAsPdf(services: AppServices, input: unknown, filePath: string): Promise<SavedPdf> {
-  const { request, pin } = parseInput(saveDocumentPdfSchema, input)
+  const parsed = parseInput(saveDocumentPdfSchema, input)
+  const facts = await gatherFacts(services, targetOf(parsed.request))
+  const day = localDayOf(services.now())
+  buildDocument(parsed.request, facts, null, day)
+  return writePdf(services, parsed, facts, day, filePath)
+}
+
+async function writePdf(
+  services: AppServices,
+  { request, pin }: { request: DocumentRequest; pin: string | null },
+  facts: DocumentFacts,
+  day: string,
+  filePath: string,
+): Promise<SavedPdf> {
   const toPdf = services.printer.toPdf?.bind(services.printer)
-  if (!toPdf) throw new AppError('INTERNAL', 'This printer cannot save PDFs.')
+  if (!toPdf) throw new AppError('INTERNAL', 'This computer cannot save PDFs.')
   if (!path.isAbsolute(filePath)) throw new AppError('VALIDATION', 'Choose where to save the PDF.')
   const db = services.requireDb()
-  const facts = await gatherFacts(services, targetOf(request))
-  buildDocument(request, facts, null, localDayOf(services.now()))
   const released = request.document === 'code-card' ? await releaseCode(services, facts, pin) : null
-  const document = buildDocument(request, facts, released?.code ?? null, localDayOf(services.now()))
+  const document = buildDocument(request, facts, released?.code ?? null, day)
   const printJobId = await insertPrintJob(db, {
     documentType: document.kind,
     batteryJobId: facts.job?.id ?? null,
-    printerName: 'Save as PDF',
+    printerName: SAVE_AS_PDF,
     options: { ...recordOptions(request, document, released?.auditId ?? null), file: path.basename(filePath) },
     requestedBy: services.actorId(),
     workstationId: services.workstationId,
@@ -321,8 +402,31 @@ export async function saveDocumentAsPdf(services: AppServices, input: unknown, f
     services.log.error('document failed to save as PDF', error, { printJobId, document: document.kind })
     const message = error instanceof Error ? error.message : String(error)
     await finishPrintJob(db, printJobId, 'failed', message.slice(0, 500), services.now().toISOString())
-    throw new AppError('INTERNAL', `The PDF could not be saved: ${message}`)
+    throw new AppError('INTERNAL', `The PDF could not be saved (${message}). Check that the folder exists and you may write to it, then try again.`)
   }
+}
+
+/** What the print history shows as the "printer" of a saved PDF. */
+export const SAVE_AS_PDF = 'Save as PDF'
+
+/**
+ * "Save as PDF" for the desk: checks the request, asks where to save (the
+ * save dialog in the app, the spool folder in the preview), then writes the
+ * PDF. Closing the dialog saves, releases and records nothing.
+ */
+export async function saveDocumentPdf(services: AppServices, input: unknown): Promise<SavePdfOutcome> {
+  const parsed = parseInput(saveDocumentPdfSchema, input)
+  const choosePath = services.printer.choosePdfPath?.bind(services.printer)
+  if (!choosePath || !services.printer.toPdf) throw new AppError('INTERNAL', 'This computer cannot save PDFs.')
+  const facts = await gatherFacts(services, targetOf(parsed.request))
+  const day = localDayOf(services.now())
+  const masked = buildDocument(parsed.request, facts, null, day)
+  const filePath = await choosePath(
+    pdfFileName([masked.title, vehicleLine(facts.vehicle), facts.job?.roNumber ?? '', day]),
+  )
+  if (filePath === null) return { status: 'cancelled', printJobId: null, filePath: null, message: 'Not saved: the save dialog was closed.' }
+  const saved = await writePdf(services, parsed, facts, day, filePath)
+  return { status: 'saved', printJobId: saved.printJobId, filePath: saved.filePath, message: `Saved as ${saved.filePath}` }
 }
 
 function targetOf(request: DocumentRequest): { jobId: number | null; vehicleId: number | null } {

@@ -310,8 +310,10 @@ describe('strings and requests', () => {
     expect(documentRequestSchema.safeParse({ document: 'pickup-reminder', vehicleId: 2, format: 'label' }).success).toBe(false)
     expect(documentRequestSchema.safeParse({ document: 'code-card', jobId: 1, format: 'sheet', positions: [11] }).success).toBe(false)
     expect(printDocumentSchema.parse({ request: { document: 'dealer-request', vehicleId: 3, paper: 'letter' } })).toMatchObject({
+      // Printer, copies and silent left out: this computer's setup for the document decides.
       printerName: null,
-      copies: 1,
+      copies: null,
+      silent: null,
       pin: null,
       request: { dealerName: null, proofsOnFile: [] },
     })
