@@ -9,6 +9,7 @@ import { startAppServices, type AppServices } from '../../electron/main/services
 import { noSystemKeyStore } from '../../electron/main/services/security'
 import { createSpoolPrinter } from '../../electron/web-preview/spool-printer'
 import type { ApiResult } from '../../shared/api/errors'
+import { API_METHODS } from '../../shared/api/methods'
 import type { CheckInResult } from '../../shared/domain/battery-job'
 import type { Customer } from '../../shared/domain/customer'
 import type { PrintOutcome } from '../../shared/domain/printing'
@@ -195,6 +196,12 @@ describe('no secrets in side channels', () => {
     expect(csv.rows).toBe(1)
     const csvWithCodes = await exportCsv(services, { includeCodes: true, actorId: manager.id })
     expect(csvWithCodes.codesIncluded).toBe(1)
+    // And through the contract, as the export screen calls it, where that method exists.
+    const csvViaContract: Stream[] = []
+    if ((API_METHODS as readonly string[]).includes('csv.export')) {
+      const file = valueOf(await call<{ contentBase64: string; fileName: string }>('csv.export', { includeCodes: false }))
+      csvViaContract.push({ name: `stream:csv.export ${file.fileName}`, bytes: Buffer.from(file.contentBase64, 'base64') })
+    }
 
     // Backups: into the data folder and a second folder.
     await services.backups.setSecondFolder(secondFolder, manager.id)
@@ -227,6 +234,7 @@ describe('no secrets in side channels', () => {
       { name: 'stream:error envelopes', bytes: Buffer.from(envelopes.join('\n')) },
       { name: 'stream:print_jobs rows', bytes: Buffer.from(JSON.stringify(printJobs)) },
       { name: 'stream:csv export without codes', bytes: Buffer.from(csv.bytes) },
+      ...csvViaContract,
     ]
 
     // What must be there, so "no hits" means something.
