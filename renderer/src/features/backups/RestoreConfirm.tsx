@@ -75,6 +75,13 @@ export function RestoreConfirm({ entry, onCancel }: Props) {
           <dt>File</dt>
           <dd className="backup-facts__file">{entry.fileName}</dd>
         </div>
+        <div>
+          <dt>Data version</dt>
+          <dd className="backup-facts__file">
+            {contents.schemaVersion || 'none'}
+            {contents.needsMigration ? ' (older: updated as it is restored)' : ' (this version)'}
+          </dd>
+        </div>
       </dl>
       <ul className="restore-confirm__points">
         <li>
