@@ -5,9 +5,12 @@ const SEPARATORS = /[\s\-‐‑‒–—]+/
 /**
  * Whether free text (a note, a name, a reason) contains the code: as a word
  * of its own, or split by spaces or dashes ("53 164"), and whatever
- * punctuation is around it ("code:53164"). A longer number that merely
- * contains the code's digits does not count. Used to refuse notes that would
- * store a code in clear text.
+ * punctuation is around it ("code:53164"). A longer unbroken number that
+ * merely contains the code's digits does not count, but a dashed number
+ * whose last group equals the code ("555-1357" for code 1357) does: the
+ * check errs toward refusing a note rather than storing a code in clear
+ * text, and the person can rephrase. Used to refuse notes that would store
+ * a code in clear text.
  */
 export function textContainsCode(text: string | null | undefined, code: string): boolean {
   if (!text) return false
