@@ -58,6 +58,43 @@ export async function appendAudit(db: Executor, entry: AuditEntry): Promise<numb
   return row.id
 }
 
+/** Rows per statement in appendAuditBatch: 9 values each, well under SQLite's bound-parameter limit. */
+const AUDIT_BATCH_ROWS = 500
+
+/**
+ * Appends many audit rows in order, chained exactly as appendAudit chains
+ * them one by one, with one look-up of the last hash and a few multi-row
+ * inserts (an import that stores thousands of codes writes one row per
+ * code). Inside the caller's transaction, like appendAudit. Returns the new
+ * ids in input order.
+ */
+export async function appendAuditBatch(db: Executor, entries: readonly AuditEntry[]): Promise<number[]> {
+  if (entries.length === 0) return []
+  const last = await db.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst()
+  let prevHash = last?.hash ?? AUDIT_GENESIS_HASH
+  const rows = entries.map((entry) => {
+    const values = {
+      at: entry.at,
+      workstation_id: entry.workstationId,
+      staff_id: entry.staffId,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      details_json: JSON.stringify(entry.details),
+    }
+    const row = { ...values, prev_hash: prevHash, hash: hashRow(prevHash, values) }
+    prevHash = row.hash
+    return row
+  })
+  const ids: number[] = []
+  for (let i = 0; i < rows.length; i += AUDIT_BATCH_ROWS) {
+    const inserted = await db.insertInto('audit_log').values(rows.slice(i, i + AUDIT_BATCH_ROWS)).returning('id').execute()
+    // One multi-row INSERT gives its rows increasing ids in VALUES order.
+    ids.push(...inserted.map((row) => row.id).sort((a, b) => a - b))
+  }
+  return ids
+}
+
 export type AuditChainCheck = { readonly ok: true; readonly rows: number } | { readonly ok: false; readonly brokenAtId: number }
 
 /** Walks the whole chain; a deleted, inserted or edited row shows as a break. */

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
 import { vehicleFieldsToRow } from './vehicles'
 import type { NewCustomer } from '../../../shared/domain/customer'
 import { compactKey, phoneDigits, toSearchKey } from '../../../shared/domain/normalize'
@@ -6,26 +6,58 @@ import type { VehicleFields } from '../../../shared/domain/vehicle'
 import type { Database, RadioCodeSource } from '../schema'
 
 /*
- * CSV import and export: set-at-a-time SQL. Inserts are multi-row statements
- * (a 50,000-row file is a few hundred statements, not a few hundred
- * thousand); call them inside the caller's transaction. Ids come back with
- * RETURNING and are sorted: one INSERT gives its rows increasing rowids in
- * VALUES order, whatever order RETURNING lists them in.
+ * CSV import and export: set-at-a-time SQL, inside the caller's transaction.
+ *
+ * Inserts send their rows as one JSON array per statement
+ * (`insert … select … from json_each(?)`): one bound parameter, so the
+ * statement text is short and the same for every batch (cheap to prepare,
+ * nothing for the query builder to compile per value), and there is no
+ * bound-parameter limit to chunk around. JSON null is SQL NULL; JSON
+ * numbers are integers. json_each yields the array in order, and one
+ * INSERT … SELECT gives its rows increasing rowids in that order, so the
+ * sorted ids RETURNING gives back line up with the input.
  */
 
 type Executor = Kysely<Database> | Transaction<Database>
 
-/** Rows per statement: well under SQLite's 32,766 bound parameters for every table here. */
-const CHUNK = 400
+/** Rows per statement: bounds the size of one JSON parameter (a few MB), not a SQLite limit. */
+const JSON_ROWS = 10_000
 
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = []
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
   return out
 }
 
-function sortedIds(rows: readonly { id: number }[]): number[] {
-  return rows.map((row) => row.id).sort((a, b) => a - b)
+type Cell = string | number | null
+
+/**
+ * Inserts rows (objects with the same keys, in the same order) into `table`;
+ * returns the new ids in input order when `returnIds` is set.
+ */
+async function insertRows(
+  trx: Transaction<Database>,
+  table: keyof Database,
+  rows: readonly Readonly<Record<string, Cell>>[],
+  returnIds: boolean,
+): Promise<number[]> {
+  const first = rows[0]
+  if (!first) return []
+  const columns = Object.keys(first)
+  const names = sql.join(columns.map((column) => sql.ref(column)))
+  const values = sql.join(columns.map((_, index) => sql`value ->> ${sql.lit(index)}`))
+  const ids: number[] = []
+  for (const part of chunks(rows, JSON_ROWS)) {
+    const json = JSON.stringify(part.map((row) => columns.map((column) => row[column] ?? null)))
+    if (!returnIds) {
+      await sql`insert into ${sql.table(table)} (${names}) select ${values} from json_each(${json})`.execute(trx)
+      continue
+    }
+    const result = await sql<{ id: number }>`insert into ${sql.table(table)} (${names}) select ${values} from json_each(${json}) returning id`.execute(trx)
+    if (result.rows.length !== part.length) throw new Error(`${table}: inserted ${result.rows.length} of ${part.length} rows`)
+    ids.push(...result.rows.map((row) => row.id).sort((a, b) => a - b))
+  }
+  return ids
 }
 
 // ---- look-ups for the duplicate check ----------------------------------------
@@ -39,7 +71,7 @@ export interface VinOnFile {
 
 export async function findVehiclesByVins(db: Executor, vins: readonly string[]): Promise<VinOnFile[]> {
   const out: VinOnFile[] = []
-  for (const part of chunks([...new Set(vins)].filter((vin) => vin !== ''), 500)) {
+  for (const part of chunks([...new Set(vins)].filter((vin) => vin !== ''), JSON_ROWS)) {
     const rows = await db
       .selectFrom('vehicles')
       .leftJoin('vehicle_ownerships', (join) =>
@@ -47,7 +79,7 @@ export async function findVehiclesByVins(db: Executor, vins: readonly string[]):
       )
       .leftJoin('customers', 'customers.id', 'vehicle_ownerships.customer_id')
       .select(['vehicles.id', 'vehicles.vin', 'vehicle_ownerships.customer_id', 'customers.name'])
-      .where('vehicles.vin', 'in', part)
+      .where(sql<boolean>`vehicles.vin in (select value from json_each(${JSON.stringify(part)}))`)
       .execute()
     for (const row of rows) {
       out.push({ vin: row.vin ?? '', vehicleId: row.id, ownerId: row.customer_id ?? null, ownerName: row.name ?? '' })
@@ -68,12 +100,12 @@ export async function findCustomersByPhoneKeys(
     if (key.length === 10) wanted.set(`1${key}`, key)
   }
   const out: { key: string; customerId: number; name: string }[] = []
-  for (const part of chunks([...wanted.keys()], 500)) {
+  for (const part of chunks([...wanted.keys()], JSON_ROWS)) {
     const rows = await db
       .selectFrom('customer_phones')
       .innerJoin('customers', 'customers.id', 'customer_phones.customer_id')
       .select(['customer_phones.digits', 'customers.id', 'customers.name'])
-      .where('customer_phones.digits', 'in', part)
+      .where(sql<boolean>`customer_phones.digits in (select value from json_each(${JSON.stringify(part)}))`)
       .where('customers.archived_at', 'is', null)
       .execute()
     for (const row of rows) out.push({ key: wanted.get(row.digits) ?? row.digits, customerId: row.id, name: row.name })
@@ -109,25 +141,20 @@ export async function findInstalledRadio(
 
 /** New customers with their phones; returns their ids in input order. */
 export async function insertCustomersBatch(trx: Transaction<Database>, customers: readonly NewCustomer[], now: string): Promise<number[]> {
-  const ids: number[] = []
-  for (const part of chunks(customers)) {
-    const rows = await trx
-      .insertInto('customers')
-      .values(
-        part.map((input) => ({
-          name: input.name,
-          email: input.email,
-          preferred_language: input.preferredLanguage,
-          notes: input.notes,
-          search_key: toSearchKey(input.name),
-          created_at: now,
-          updated_at: now,
-        })),
-      )
-      .returning('id')
-      .execute()
-    ids.push(...sortedIds(rows))
-  }
+  const ids = await insertRows(
+    trx,
+    'customers',
+    customers.map((input) => ({
+      name: input.name,
+      email: input.email,
+      preferred_language: input.preferredLanguage,
+      notes: input.notes,
+      search_key: toSearchKey(input.name),
+      created_at: now,
+      updated_at: now,
+    })),
+    true,
+  )
   const phones = customers.flatMap((input, index) =>
     input.phones.map((phone, position) => ({
       customer_id: ids[index] ?? 0,
@@ -138,7 +165,7 @@ export async function insertCustomersBatch(trx: Transaction<Database>, customers
       created_at: now,
     })),
   )
-  for (const part of chunks(phones)) await trx.insertInto('customer_phones').values(part).execute()
+  await insertRows(trx, 'customer_phones', phones, false)
   return ids
 }
 
@@ -149,24 +176,19 @@ export async function insertVehiclesBatch(
   now: string,
   staffId: number | null,
 ): Promise<number[]> {
-  const ids: number[] = []
-  for (const part of chunks(vehicles)) {
-    const rows = await trx
-      .insertInto('vehicles')
-      .values(
-        part.map(({ fields }) => ({ ...vehicleFieldsToRow(fields, now), created_at: now })),
-      )
-      .returning('id')
-      .execute()
-    ids.push(...sortedIds(rows))
-  }
+  const ids = await insertRows(
+    trx,
+    'vehicles',
+    vehicles.map(({ fields }) => ({ ...vehicleFieldsToRow(fields, now), created_at: now })),
+    true,
+  )
   const ownerships = vehicles.map((vehicle, index) => ({
     vehicle_id: ids[index] ?? 0,
     customer_id: vehicle.ownerId,
     started_at: now,
     recorded_by: staffId,
   }))
-  for (const part of chunks(ownerships)) await trx.insertInto('vehicle_ownerships').values(part).execute()
+  await insertRows(trx, 'vehicle_ownerships', ownerships, false)
   return ids
 }
 
@@ -177,27 +199,21 @@ export async function insertRadiosBatch(
   now: string,
   staffId: number | null,
 ): Promise<number[]> {
-  const ids: number[] = []
-  for (const part of chunks(radios)) {
-    const rows = await trx
-      .insertInto('radios')
-      .values(
-        part.map((radio) => ({
-          vehicle_id: radio.vehicleId,
-          serial: radio.serial,
-          serial_key: compactKey(radio.serial),
-          head_unit: radio.headUnit,
-          installed_at: null,
-          created_by: staffId,
-          created_at: now,
-          updated_at: now,
-        })),
-      )
-      .returning('id')
-      .execute()
-    ids.push(...sortedIds(rows))
-  }
-  return ids
+  return insertRows(
+    trx,
+    'radios',
+    radios.map((radio) => ({
+      vehicle_id: radio.vehicleId,
+      serial: radio.serial,
+      serial_key: compactKey(radio.serial),
+      head_unit: radio.headUnit,
+      installed_at: null,
+      created_by: staffId,
+      created_at: now,
+      updated_at: now,
+    })),
+    true,
+  )
 }
 
 export interface ImportedCodeRow {
@@ -211,27 +227,21 @@ export interface ImportedCodeRow {
 
 /** Codes (ciphertext only) for radios without a current code; returns ids in input order. */
 export async function insertRadioCodesBatch(trx: Transaction<Database>, codes: readonly ImportedCodeRow[], now: string): Promise<number[]> {
-  const ids: number[] = []
-  for (const part of chunks(codes)) {
-    const rows = await trx
-      .insertInto('radio_codes')
-      .values(
-        part.map((code) => ({
-          radio_id: code.radioId,
-          code_ciphertext: code.ciphertext,
-          key_id: code.keyId,
-          source: code.source,
-          source_detail: code.sourceDetail,
-          format_override_reason: null,
-          entered_by: code.enteredBy,
-          entered_at: now,
-        })),
-      )
-      .returning('id')
-      .execute()
-    ids.push(...sortedIds(rows))
-  }
-  return ids
+  return insertRows(
+    trx,
+    'radio_codes',
+    codes.map((code) => ({
+      radio_id: code.radioId,
+      code_ciphertext: code.ciphertext,
+      key_id: code.keyId,
+      source: code.source,
+      source_detail: code.sourceDetail,
+      format_override_reason: null,
+      entered_by: code.enteredBy,
+      entered_at: now,
+    })),
+    true,
+  )
 }
 
 // ---- export -------------------------------------------------------------------
@@ -345,11 +355,11 @@ export async function findCurrentCodeSecrets(
   radioIds: readonly number[],
 ): Promise<Map<number, { id: number; ciphertext: string; keyId: number }>> {
   const out = new Map<number, { id: number; ciphertext: string; keyId: number }>()
-  for (const part of chunks(radioIds, 500)) {
+  for (const part of chunks(radioIds, JSON_ROWS)) {
     const rows = await db
       .selectFrom('radio_codes')
       .select(['id', 'radio_id', 'code_ciphertext', 'key_id'])
-      .where('radio_id', 'in', part)
+      .where(sql<boolean>`radio_id in (select value from json_each(${JSON.stringify(part)}))`)
       .where('superseded_by', 'is', null)
       .orderBy('id', 'desc')
       .execute()

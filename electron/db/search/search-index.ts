@@ -30,6 +30,13 @@ export interface SearchHit {
 
 type Executor = Kysely<Database> | Transaction<Database>
 
+/** One record's contribution to search, for writing many at once. */
+export interface SearchEntry {
+  readonly entityType: SearchEntityType
+  readonly entityId: number
+  readonly document: SearchDocument
+}
+
 /**
  * The one search interface. The SQLite implementation uses FTS5 for words and
  * a B-tree key table for identifiers; a PostgreSQL dialect would implement
@@ -40,6 +47,12 @@ export interface SearchIndex {
   /** Replaces everything one record contributes to search. */
   put(db: Executor, entityType: SearchEntityType, entityId: number, document: SearchDocument): Promise<void>
   remove(db: Executor, entityType: SearchEntityType, entityId: number): Promise<void>
+  /**
+   * Adds what many new records contribute (records with no entry yet, such
+   * as rows an import has just inserted): exactly what put() writes for each,
+   * in a few statements instead of several per record.
+   */
+  addNew(db: Executor, entries: readonly SearchEntry[]): Promise<void>
   /**
    * Records matching what was typed: every word as a prefix of a name word (any
    * order), or the whole input as the start of a key, or (from 4 characters)

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { toSearchKey } from '../../../shared/domain/normalize'
-import { toKeyToken, type MatchedBy, type SearchHit, type SearchIndex, type SearchKeyKind } from './search-index'
+import { toKeyToken, type MatchedBy, type SearchDocument, type SearchHit, type SearchIndex, type SearchKeyKind } from './search-index'
 
 /*
  * SQLite dialect module: the only place that knows search is FTS5 plus a key
@@ -14,6 +14,8 @@ const REVERSED_MARK = '~'
 /** Above every character a key can hold ([A-Z0-9~]): the exclusive end of a prefix range. */
 const RANGE_END = '\u007f'
 const MIN_SUFFIX_LENGTH = 4
+/** Entries per addNew statement: each binds one JSON array (json_each), a few MB at most. */
+const ADD_NEW_ROWS = 10_000
 
 function reverse(text: string): string {
   return [...text].reverse().join('')
@@ -28,30 +30,62 @@ export function toFtsPrefixQuery(query: string): string | null {
   return words.map((word) => `"${word}"*`).join(' ')
 }
 
+/** What one record writes: its words (one FTS row, or none) and its key rows (forward, and reversed for the reversible kinds). */
+function documentRows(document: SearchDocument): { terms: string; keys: { kind: SearchKeyKind; key: string }[] } {
+  const terms = document.words
+    .map(toSearchKey)
+    .filter((word) => word.length > 0)
+    .join(' ')
+  const keys: { kind: SearchKeyKind; key: string }[] = []
+  const seen = new Set<string>()
+  for (const key of document.keys) {
+    const value = toKeyToken(key.value)
+    if (value === '') continue
+    const variants = REVERSIBLE.has(key.kind) ? [value, REVERSED_MARK + reverse(value)] : [value]
+    for (const variant of variants) {
+      const id = `${key.kind}:${variant}`
+      if (seen.has(id)) continue
+      seen.add(id)
+      keys.push({ kind: key.kind, key: variant })
+    }
+  }
+  return { terms, keys }
+}
+
 export const sqliteSearchIndex: SearchIndex = {
   async put(db, entityType, entityId, document) {
     await this.remove(db, entityType, entityId)
-    const text = document.words
-      .map(toSearchKey)
-      .filter((word) => word.length > 0)
-      .join(' ')
-    if (text !== '') {
-      await db.insertInto('search_index').values({ entity_type: entityType, entity_id: entityId, terms: text }).execute()
+    const { terms, keys } = documentRows(document)
+    if (terms !== '') {
+      await db.insertInto('search_index').values({ entity_type: entityType, entity_id: entityId, terms }).execute()
     }
-    const rows: { entity_type: string; entity_id: number; kind: string; key: string }[] = []
-    const seen = new Set<string>()
-    for (const key of document.keys) {
-      const value = toKeyToken(key.value)
-      if (value === '') continue
-      const variants = REVERSIBLE.has(key.kind) ? [value, REVERSED_MARK + reverse(value)] : [value]
-      for (const variant of variants) {
-        const id = `${key.kind}:${variant}`
-        if (seen.has(id)) continue
-        seen.add(id)
-        rows.push({ entity_type: entityType, entity_id: entityId, kind: key.kind, key: variant })
-      }
+    if (keys.length > 0) {
+      await db
+        .insertInto('search_keys')
+        .values(keys.map(({ kind, key }) => ({ entity_type: entityType, entity_id: entityId, kind, key })))
+        .execute()
     }
-    if (rows.length > 0) await db.insertInto('search_keys').values(rows).execute()
+  },
+
+  async addNew(db, entries) {
+    // Rows as JSON arrays, one bound parameter per statement (see import-batch.ts for why).
+    const words: [string, number, string][] = []
+    const keys: [string, number, string, string][] = []
+    for (const { entityType, entityId, document } of entries) {
+      const rows = documentRows(document)
+      if (rows.terms !== '') words.push([entityType, entityId, rows.terms])
+      for (const { kind, key } of rows.keys) keys.push([entityType, entityId, kind, key])
+    }
+    for (let i = 0; i < words.length; i += ADD_NEW_ROWS) {
+      const json = JSON.stringify(words.slice(i, i + ADD_NEW_ROWS))
+      await sql`insert into search_index (entity_type, entity_id, terms)
+        select value ->> 0, value ->> 1, value ->> 2 from json_each(${json})`.execute(db)
+    }
+    for (let i = 0; i < keys.length; i += ADD_NEW_ROWS) {
+      const json = JSON.stringify(keys.slice(i, i + ADD_NEW_ROWS))
+      await sql`insert into search_keys (entity_type, entity_id, kind, key)
+        select value ->> 0, value ->> 1, value ->> 2, value ->> 3 from json_each(${json})`.execute(db)
+    }
   },
 
   async remove(db, entityType, entityId) {

@@ -28,7 +28,7 @@ import { csvMappingSchema, mappingProblems, suggestMapping, uniqueHeaderLabels, 
 import { dedupePhones, phoneKey, readImportRow, type CsvRowProblem, type ImportRow } from '../../../shared/domain/csv-rows'
 import { compactKey } from '../../../shared/domain/normalize'
 import type { VehicleFields } from '../../../shared/domain/vehicle'
-import { appendAudit } from '../../db/repositories/audit'
+import { appendAudit, appendAuditBatch } from '../../db/repositories/audit'
 import { findCustomerById, updateCustomerRow } from '../../db/repositories/customers'
 import {
   findCustomersByPhoneKeys,
@@ -40,11 +40,11 @@ import {
   insertVehiclesBatch,
   type ImportedCodeRow,
 } from '../../db/repositories/import-batch'
-import { putNewSearchEntries, type NewSearchEntry } from '../../db/repositories/import-search'
 import { insertRadio } from '../../db/repositories/radios'
 import { readShopSetting, writeShopSetting } from '../../db/repositories/settings'
 import { findVehicleById, listVehiclesOfCustomer, updateVehicleFields } from '../../db/repositories/vehicles'
 import type { Database } from '../../db/schema'
+import type { SearchEntry } from '../../db/search/search-index'
 import type { AppServices } from './app-services'
 import { customerSearchDocument, radioSearchDocument, vehicleSearchDocument } from './search-documents'
 
@@ -482,8 +482,10 @@ function createWriter(services: AppServices, trx: Transaction<Database>, now: st
       return { radioId, ciphertext: encrypted.ciphertext, keyId: encrypted.keyId, source: 'other', sourceDetail: IMPORTED_CODE_DETAIL, enteredBy: staffId }
     })
     const ids = await insertRadioCodesBatch(trx, rows, now)
-    for (const [index, id] of ids.entries()) {
-      await appendAudit(trx, {
+    // One audit row per code, as when a code is typed at the desk, written together.
+    await appendAuditBatch(
+      trx,
+      ids.map((id, index) => ({
         at: now,
         workstationId: services.workstationId,
         staffId,
@@ -491,13 +493,13 @@ function createWriter(services: AppServices, trx: Transaction<Database>, now: st
         entityType: 'radio_code',
         entityId: id,
         details: { radioId: rows[index]?.radioId ?? null, source: 'other', supersedes: null, supersededCount: 0, formatOverride: false, imported: true },
-      })
-    }
+      })),
+    )
     counts.codesImported += ids.length
   }
 
   /** A merge row: customer on file gets new phones and empty fields filled; the vehicle is matched or added. */
-  async function mergeRow(decision: RowDecision, customerId: number, searchEntries: NewSearchEntry[], codes: { radioId: number; code: string }[]) {
+  async function mergeRow(decision: RowDecision, customerId: number, searchEntries: SearchEntry[], codes: { radioId: number; code: string }[]) {
     const row = decision.row
     const current = await findCustomerById(trx, customerId)
     if (!current) throw new AppError('CONFLICT', `Customer ${customerId} disappeared during the import; nothing was imported.`)
@@ -577,7 +579,7 @@ function createWriter(services: AppServices, trx: Transaction<Database>, now: st
     return found?.id ?? null
   }
 
-  async function newRadio(vehicleId: number, row: ImportRow, searchEntries: NewSearchEntry[], codes: { radioId: number; code: string }[]) {
+  async function newRadio(vehicleId: number, row: ImportRow, searchEntries: SearchEntry[], codes: { radioId: number; code: string }[]) {
     if (!row.radio) return
     const [radioId] = await insertRadiosBatch(trx, [{ vehicleId, ...row.radio }], now, staffId)
     if (radioId === undefined) throw new Error('radio insert returned no id')
@@ -590,7 +592,7 @@ function createWriter(services: AppServices, trx: Transaction<Database>, now: st
     counts: () => ({ ...counts }),
 
     async writeBatch(decisions: readonly RowDecision[]): Promise<void> {
-      const searchEntries: NewSearchEntry[] = []
+      const searchEntries: SearchEntry[] = []
       const codes: { radioId: number; code: string }[] = []
 
       // New customers first used in this batch.
@@ -653,7 +655,7 @@ function createWriter(services: AppServices, trx: Transaction<Database>, now: st
         counts.rowsMerged += 1
       }
 
-      await putNewSearchEntries(trx, services.search, searchEntries)
+      await services.search.addNew(trx, searchEntries)
       await storeCodes(codes)
     },
   }
