@@ -77,7 +77,7 @@ function channelsSection(data: CodeGuideData, t: DocumentStrings): string {
               c.url ? `${escapeHtml(t.website)}: <span class="mono">${escapeHtml(c.url)}</span>` : null,
               c.asks.length > 0 ? `${escapeHtml(t.asksFor)}: <b>${escapeHtml(c.asks.join(', '))}</b>` : null,
             ].filter((x) => x !== null)
-            return `<li>${escapeHtml(c.description)}${extra.length > 0 ? `<br><span class="note">${extra.join(' · ')}</span>` : ''}</li>`
+            return `<li>${escapeHtml(c.description)}${extra.length > 0 ? `<br/><span class="note">${extra.join(' · ')}</span>` : ''}</li>`
           })
           .join('')}</ul>`,
     )
@@ -93,7 +93,7 @@ export function proofSection(kb: KbDocumentFacts, t: DocumentStrings): string {
       const who = `${item.makes.join('/')}${item.region ? ` (${item.region})` : ''}`
       const asks = item.asks.length > 0 ? `: <b>${escapeHtml(item.asks.join(', '))}</b>` : ''
       const phone = item.byPhone === false ? ` <span class="note">— ${escapeHtml(t.proofNotByPhone)}</span>` : ''
-      const notes = item.notes.map((n) => `<br><span class="note">${escapeHtml(n)}</span>`).join('')
+      const notes = item.notes.map((n) => `<br/><span class="note">${escapeHtml(n)}</span>`).join('')
       return `<li>${escapeHtml(who)}${asks}${phone}${notes}</li>`
     })
     .join('')}</ul>`

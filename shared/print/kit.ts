@@ -50,8 +50,8 @@ export function htmlPage(options: {
   readonly body: string
 }): string {
   return `<!doctype html>
-<html lang="${escapeHtml(options.lang)}"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${PRINT_DOCUMENT_CSP}">
+<html lang="${escapeHtml(options.lang)}"><head><meta charset="utf-8"/>
+<meta http-equiv="Content-Security-Policy" content="${PRINT_DOCUMENT_CSP}"/>
 <title>${escapeHtml(options.title)}</title>
 <style>
 @page { size: ${mm(options.pageSize.widthMm)} ${mm(options.pageSize.heightMm)}; margin: 0; }
@@ -119,10 +119,10 @@ export function isLogoDataUrl(value: unknown): value is string {
 
 /** `<img>` for the shop's logo, or '' when none is configured (or it is not a safe data: URL). */
 export function logoHtml(logoDataUrl: string | null | undefined, className = 'logo'): string {
-  return isLogoDataUrl(logoDataUrl) ? `<img class="${className}" src="${logoDataUrl}" alt="">` : ''
+  return isLogoDataUrl(logoDataUrl) ? `<img class="${className}" src="${logoDataUrl}" alt=""/>` : ''
 }
 
 /** Text for HTML, with line breaks kept. */
 export function textHtml(value: string): string {
-  return escapeHtml(value).replace(/\r?\n/g, '<br>')
+  return escapeHtml(value).replace(/\r?\n/g, '<br/>')
 }

@@ -41,3 +41,8 @@ export const PAGE_SIZES = {
   letter: { widthMm: 215.9, heightMm: 279.4 },
   a4: { widthMm: 210, heightMm: 297 },
 } as const satisfies Record<string, PageSizeMm>
+
+/** CSS pixels (1/96 in), the unit the screen preview is laid out in. */
+export function mmToCssPx(mm: number): number {
+  return (mm / MM_PER_INCH) * 96
+}

@@ -9,6 +9,8 @@ interface Props {
   readonly busy: boolean
   readonly onSubmit: (pin: string) => void
   readonly onCancel: () => void
+  /** The submit button's words (default: "Show the code"). */
+  readonly submitLabel?: string
 }
 
 /**
@@ -16,7 +18,7 @@ interface Props {
  * cancels). The PIN box is not tied to React state: its value is read once on
  * submit and the box emptied at once, so the PIN is never kept or rendered.
  */
-export function PinDialog({ title, lead, error, busy, onSubmit, onCancel }: Props) {
+export function PinDialog({ title, lead, error, busy, onSubmit, onCancel, submitLabel = 'Show the code' }: Props) {
   const dialogRef = useRef<HTMLDialogElement>(null)
   const pinRef = useRef<HTMLInputElement>(null)
 
@@ -90,7 +92,7 @@ export function PinDialog({ title, lead, error, busy, onSubmit, onCancel }: Prop
         </div>
         <div className="form-actions">
           <button type="submit" className="button button--primary" aria-disabled={busy}>
-            {busy ? 'Checking…' : 'Show the code'}
+            {busy ? 'Checking…' : submitLabel}
           </button>
           <span className="form-actions__hint">
             <Kbd keys="Enter" /> · <Kbd keys="Esc" /> cancels
