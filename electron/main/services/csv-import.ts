@@ -191,15 +191,25 @@ export function parseCsvText(text: string): ParsedCsv {
   if (rest.length > MAX_IMPORT_ROWS) throw fileError(`The file has ${rest.length} rows; the import takes up to ${MAX_IMPORT_ROWS}. Split it into parts.`)
   const headerCells = header.record.map((cell) => cell.trim())
   if (headerCells.every((cell) => cell === '')) throw fileError('The first row (the column names) is empty.')
-  return {
-    delimiter,
-    headers: uniqueHeaderLabels(headerCells),
-    records: rest.map(({ record, info }) => ({
-      // info.lines is where the record ends; a value with line breaks started earlier.
-      line: info.lines - record.reduce((sum, cell) => sum + (cell.match(/\n/g)?.length ?? 0), 0),
-      cells: record,
-    })),
-  }
+  return { delimiter, headers: uniqueHeaderLabels(headerCells), records: recordLines(header.record, rest) }
+}
+
+/**
+ * The file line each record starts on. csv-parse's info.lines is the line a
+ * record ends on, except that it counts a CRLF inside a quoted value as two
+ * line breaks (CR and LF alone count one), so each such CRLF so far is taken
+ * off; then the record's own line breaks lead back to its first line.
+ */
+function recordLines(header: readonly string[], rows: readonly { record: string[]; info: { lines: number } }[]): ParsedCsv['records'] {
+  const count = (cells: readonly string[], pattern: RegExp) =>
+    cells.reduce((sum, cell) => sum + (cell.includes('\n') || cell.includes('\r') ? (cell.match(pattern)?.length ?? 0) : 0), 0)
+  const lineBreaks = (cells: readonly string[]) => count(cells, /\r\n|\r|\n/g)
+  const crlfs = (cells: readonly string[]) => count(cells, /\r\n/g)
+  let overcounted = crlfs(header)
+  return rows.map(({ record, info }) => {
+    overcounted += crlfs(record)
+    return { line: info.lines - overcounted - lineBreaks(record), cells: record }
+  })
 }
 
 function readFile(bytes: unknown): DecodedCsv & ParsedCsv {
