@@ -3,6 +3,7 @@ import { useDesk } from '../../app/desk-context'
 import { ScreenHeader } from '../../components/ScreenHeader'
 import { AuditLogSection } from '../audit/AuditLogSection'
 import { BackupsSection } from '../backups/BackupsSection'
+import { ImportExportTab } from '../csv/ImportExportTab'
 import { StaffSection } from '../staff/StaffSection'
 import { IdleLockSection } from './IdleLockSection'
 import { PrintersSection } from './PrintersSection'
@@ -15,10 +16,11 @@ interface Props {
   readonly query?: Readonly<Record<string, string>>
 }
 
-type Tab = 'general' | 'staff' | 'audit' | 'backups'
+type Tab = 'general' | 'staff' | 'audit' | 'backups' | 'import-export'
 
 function tabFrom(rest: readonly string[]): Tab {
   if (rest[0] === 'backups') return 'backups'
+  if (rest[0] === 'import-export') return 'import-export'
   return rest[0] === 'staff' ? 'staff' : rest[0] === 'audit' ? 'audit' : 'general'
 }
 
@@ -27,6 +29,7 @@ const LEADS: Readonly<Record<Tab, string>> = {
   staff: 'Who works at this desk, their PINs, and what they may do with radio codes.',
   audit: 'Everything done at this desk, by whom, and a check that nothing in the log was changed.',
   backups: 'Copies of the shop’s data: when the last good one was taken, a second copy elsewhere, and going back to one.',
+  'import-export': 'Bring customers and vehicles in from another shop program’s CSV file, or take them out to one.',
 }
 
 export function SettingsScreen({ rest = [], query = {} }: Props) {
@@ -36,6 +39,7 @@ export function SettingsScreen({ rest = [], query = {} }: Props) {
     { id: 'general', label: 'Shop, printers and sign-out', href: hrefFor('settings') },
     { id: 'staff', label: 'Staff', href: hrefFor('settings', 'staff') },
     { id: 'backups', label: 'Backups', href: hrefFor('settings', 'backups') },
+    { id: 'import-export', label: 'Import and export', href: hrefFor('settings', 'import-export') },
     ...(desk.isManager ? [{ id: 'audit' as const, label: 'Audit log', href: hrefFor('settings', 'audit') }] : []),
   ]
 
@@ -66,6 +70,7 @@ export function SettingsScreen({ rest = [], query = {} }: Props) {
         </div>
       ) : null}
       {tab === 'backups' ? <BackupsSection /> : null}
+      {tab === 'import-export' ? <ImportExportTab /> : null}
       {tab === 'audit' ? (
         <div className="settings-layout settings-layout--single settings-layout--full">
           <AuditLogSection
