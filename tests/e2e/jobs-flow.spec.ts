@@ -57,7 +57,7 @@ async function addOwnerCardCode(server: PreviewServer, radioId: number, code = '
 }
 
 test.describe('battery jobs', () => {
-  test('a Honda with no code: ask for the card, retrieval opened at check-in, the gate refuses the disconnect, memory saver, checklist, done with printing pending, hand-over refused until a code is on file', async ({ app }) => {
+  test('a Honda with no code: ask for the card, retrieval opened at check-in, the gate refuses the disconnect, memory saver, checklist, done with nothing printed yet, hand-over refused until a code is on file', async ({ app }) => {
     const { page, server } = app
     const { ownerId, vehicleId, radioId } = await seedCar(
       server,
@@ -149,9 +149,7 @@ test.describe('battery jobs', () => {
     await expect(completion.getByRole('heading')).toBeFocused()
     await expect(completion).toContainText('The “how to get your radio code” guide')
     await expect(completion).toContainText('The pickup reminder')
-    await expect(page.getByTestId('printing-pending')).toHaveText(
-      'Printing is not available yet: the job records that printing is pending.',
-    )
+    await expect(page.getByTestId('printing-pending')).toHaveText('Not printed yet: print the documents below (or save them as PDF).')
     await expect(page.getByTestId('job-status')).toHaveText('Done – card waiting')
 
     // Hand over: refused while the code is unknown, and the page says why.

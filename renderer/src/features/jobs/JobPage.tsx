@@ -16,6 +16,7 @@ import { Notice } from '../../components/Notice'
 import { api, errorMessage } from '../../lib/api'
 import { clearFlash, peekFlash } from '../../lib/flash'
 import { usePageShortcuts } from '../../lib/use-page-shortcuts'
+import { JobDocuments } from '../printing/JobDocuments'
 import { ChecklistPanel } from './ChecklistPanel'
 import { CodeSituationBox } from './CodeSituationBox'
 import { GatePanel } from './GatePanel'
@@ -39,7 +40,7 @@ const DOCUMENT_LABELS: Record<CompletionDocument, string> = {
   'pickup-reminder': 'The pickup reminder',
 }
 
-export const PRINTING_PENDING = 'Printing is not available yet: the job records that printing is pending.'
+export const PRINTING_PENDING = 'Not printed yet: print the documents below (or save them as PDF).'
 
 function StatusSteps({ job }: { readonly job: BatteryJob }) {
   const order = STEPS.map((s) => s.status)
@@ -292,6 +293,8 @@ export function JobPage({ id }: { readonly id: number }) {
 
           {closed ? <ClosedSummary job={job} /> : null}
 
+          {job.status === 'done' || (closed && job.status !== 'cancelled') ? <JobDocuments job={job} /> : null}
+
           {job.radioLocked ? (
             <Notice tone="error" title="The radio is locked" testId="radio-locked">
               <p>{job.radioStatus}</p>
@@ -340,6 +343,8 @@ export function JobPage({ id }: { readonly id: number }) {
           {job.status === 'in-service' || job.status === 'done' || (closed && job.serviceStartedAt) ? (
             <ChecklistPanel detail={state.detail} onChanged={replace} />
           ) : null}
+
+          {!closed && job.status !== 'done' ? <JobDocuments job={job} /> : null}
 
           {!closed ? (
             <div className="job-cancel">

@@ -1,15 +1,35 @@
 import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { shopSettingsSchema, type ShopSettings } from '../../../../shared/domain/shop'
+import { isLogoDataUrl, LOGO_MAX_CHARS } from '../../../../shared/print/kit'
 import { Field } from '../../components/Field'
 import { Notice } from '../../components/Notice'
 import { ApiCallError, api, errorMessage } from '../../lib/api'
 import { clearDraft, useDraft } from '../../lib/drafts'
 import { whenPointerSettles } from '../../lib/pointer-settle'
 import { useShopSettings } from './use-shop-settings'
+import '../printing/printing.css'
 
 const DRAFT_KEY = 'settings.shop'
-type ShopField = keyof ShopSettings
+type ShopField = 'shopName' | 'shopPhone' | 'shopAddress'
 const FIELDS: readonly ShopField[] = ['shopName', 'shopPhone', 'shopAddress']
+/** The typed fields (kept as a draft); the logo is kept apart: it can be half a megabyte. */
+type ShopText = Pick<ShopSettings, ShopField>
+const LOGO_TYPES = 'image/png,image/jpeg,image/gif,image/webp,image/svg+xml'
+const LOGO_MAX_KB = Math.floor((LOGO_MAX_CHARS * 3) / 4 / 1024)
+
+function textOf(settings: ShopSettings): ShopText {
+  return { shopName: settings.shopName, shopPhone: settings.shopPhone, shopAddress: settings.shopAddress }
+}
+
+/** Reads a picked image file as a data: URL (in the renderer; nothing is uploaded anywhere). */
+function readAsDataUrl(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '')
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'))
+    reader.readAsDataURL(file)
+  })
+}
 type Errors = Partial<Record<ShopField | 'form', string>>
 
 function toErrors(problems: readonly { path: string; message: string }[]): Errors {
@@ -21,14 +41,14 @@ function toErrors(problems: readonly { path: string; message: string }[]): Error
   return errors
 }
 
-function isShopEdits(value: unknown): value is ShopSettings | null {
+function isShopEdits(value: unknown): value is ShopText | null {
   if (value === null) return true
   if (typeof value !== 'object') return false
   const record = value as Record<string, unknown>
   return FIELDS.every((field) => typeof record[field] === 'string')
 }
 
-function validate(values: ShopSettings): Errors {
+function validate(values: ShopText): Errors {
   const result = shopSettingsSchema.safeParse(values)
   return result.success ? {} : toErrors(result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })))
 }
@@ -37,7 +57,10 @@ function validate(values: ShopSettings): Errors {
 export function ShopDetailsForm() {
   const { state, reload, replace } = useShopSettings()
   // null: nothing edited, show what is saved.
-  const [edits, setEdits] = useDraft<ShopSettings | null>(DRAFT_KEY, () => null, isShopEdits)
+  const [edits, setEdits] = useDraft<ShopText | null>(DRAFT_KEY, () => null, isShopEdits)
+  // undefined: the saved logo stands; null: removed; a string: a new one, not saved yet.
+  const [logo, setLogo] = useState<string | null | undefined>(undefined)
+  const [logoError, setLogoError] = useState<string | null>(null)
   const [edited, setEdited] = useState<ReadonlySet<ShopField>>(() => new Set())
   const [touched, setTouched] = useState<ReadonlySet<ShopField>>(() => new Set())
   const [submitted, setSubmitted] = useState(false)
@@ -47,7 +70,8 @@ export function ShopDetailsForm() {
   const savingRef = useRef(false)
 
   const saved = state.status === 'ready' ? state.settings : null
-  const values = edits ?? saved
+  const values = edits ?? (saved ? textOf(saved) : null)
+  const shownLogo = logo === undefined ? (saved?.logoDataUrl ?? null) : logo
   const clientErrors = useMemo(() => (values ? validate(values) : {}), [values])
   const errorFor = (field: ShopField) =>
     serverErrors[field] ?? (submitted || touched.has(field) ? clientErrors[field] : undefined)
@@ -75,7 +99,7 @@ export function ShopDetailsForm() {
   }
 
   const change = (field: ShopField, value: string) => {
-    setEdits({ ...values, [field]: value })
+    setEdits({ ...textOf(values), [field]: value })
     setOutcome(null)
     if (!edited.has(field)) setEdited((current) => new Set(current).add(field))
     if (field in serverErrors) setServerErrors(({ [field]: _dropped, ...rest }) => rest)
@@ -93,10 +117,12 @@ export function ShopDetailsForm() {
     savingRef.current = true
     setSaving(true)
     try {
-      const result = await api.settings.updateShop(values)
+      const current = logo === undefined ? saved?.logoDataUrl : logo
+      const result = await api.settings.updateShop({ ...textOf(values), ...(current !== undefined ? { logoDataUrl: current } : {}) })
       replace(result)
       clearDraft(DRAFT_KEY)
       setEdits(null)
+      setLogo(undefined)
       setSubmitted(false)
       setEdited(new Set())
       setTouched(new Set())
@@ -123,6 +149,20 @@ export function ShopDetailsForm() {
       void save()
     }
   }
+  const pickLogo = async (file: File | undefined) => {
+    setLogoError(null)
+    setOutcome(null)
+    if (!file) return
+    try {
+      const url = await readAsDataUrl(file)
+      if (url.length > LOGO_MAX_CHARS) setLogoError(`That file is too big for a logo: use one under ${LOGO_MAX_KB} KB.`)
+      else if (!isLogoDataUrl(url)) setLogoError('Choose a PNG, JPEG, GIF, WebP or SVG image.')
+      else setLogo(url)
+    } catch (error) {
+      setLogoError(errorMessage(error))
+    }
+  }
+
   const touch = (field: ShopField) => {
     if (edited.has(field) && !touched.has(field)) {
       whenPointerSettles(() => setTouched((current) => new Set(current).add(field)))
@@ -132,7 +172,7 @@ export function ShopDetailsForm() {
   return (
     <section className="settings-card" aria-labelledby="shop-details-title">
       <h2 id="shop-details-title">Shop details</h2>
-      <p className="settings-card__lead">Printed on every code card and test page.</p>
+      <p className="settings-card__lead">Printed on every code card, guide and test page.</p>
       <form className="settings-form" noValidate onSubmit={onSubmit} onKeyDown={onKeyDown}>
         <Field id="shop-shopName" label="Shop name" error={errorFor('shopName')}>
           {(control) => (
@@ -172,6 +212,54 @@ export function ShopDetailsForm() {
             />
           )}
         </Field>
+        <div className={`field shop-logo${logoError ? ' field--invalid' : ''}`}>
+          <span className="field__label" id="shop-logo-label">
+            Logo <span className="field__optional">(optional; printed on cards and letters)</span>
+          </span>
+          <div className="shop-logo__row">
+            {shownLogo ? (
+              <img className="shop-logo__preview" src={shownLogo} alt="The shop’s logo" data-testid="shop-logo-preview" />
+            ) : (
+              <span className="muted">No logo</span>
+            )}
+            <label className="button button--small" htmlFor="shop-logo-file">
+              {shownLogo ? 'Choose another image…' : 'Choose an image…'}
+            </label>
+            <input
+              id="shop-logo-file"
+              className="visually-hidden"
+              type="file"
+              accept={LOGO_TYPES}
+              aria-labelledby="shop-logo-label"
+              aria-describedby={logoError ? 'shop-logo-error' : 'shop-logo-hint'}
+              onChange={(event) => {
+                void pickLogo(event.target.files?.[0])
+                event.target.value = ''
+              }}
+            />
+            {shownLogo ? (
+              <button
+                type="button"
+                className="button button--small button--quiet"
+                onClick={() => {
+                  setLogo(null)
+                  setLogoError(null)
+                }}
+              >
+                Remove logo
+              </button>
+            ) : null}
+          </div>
+          {logoError ? (
+            <p className="field__error" id="shop-logo-error" role="alert">
+              {logoError}
+            </p>
+          ) : (
+            <p className="field__hint" id="shop-logo-hint">
+              PNG, JPEG, GIF, WebP or SVG, under {LOGO_MAX_KB} KB. A wide logo on a white background prints best.
+            </p>
+          )}
+        </div>
         {serverErrors.form ? (
           <Notice tone="error">
             <p>{serverErrors.form}</p>
@@ -181,7 +269,7 @@ export function ShopDetailsForm() {
           <button type="submit" className="button button--primary" aria-disabled={saving}>
             {saving ? 'Saving…' : 'Save shop details'}
           </button>
-          {edits ? <span className="form-actions__hint">Not saved yet</span> : null}
+          {edits || logo !== undefined ? <span className="form-actions__hint">Not saved yet</span> : null}
         </div>
         {outcome ? (
           <Notice tone={outcome.tone}>

@@ -15,6 +15,7 @@ import { RadioGuidancePanel } from '../radio-knowledge/RadioGuidancePanel'
 import { AddRadioForm } from './AddRadioForm'
 import { TransferPanel } from './TransferPanel'
 import { VehicleJobs } from '../jobs/VehicleJobs'
+import { VehicleDocuments } from '../printing/VehicleDocuments'
 import { newJobHref } from '../jobs/job-links'
 import { useVehicle } from './use-vehicle'
 
@@ -306,6 +307,7 @@ export function VehiclePage({ id, panel }: Props) {
             <Suspense fallback={null}>
               <RetrievalPanel vehicleId={vehicle.id} radioId={installed?.id ?? null} codeStatus={installed?.codeStatus ?? 'none'} />
             </Suspense>
+            {installed && vehicle.currentOwner ? <VehicleDocuments vehicleId={vehicle.id} codeOnFile={installed.codeStatus !== 'none'} /> : null}
             {removed.length > 0 ? <RadioHistory radios={removed} /> : null}
             <p className="record-section__note">Codes always show as •••••. Showing or giving out a code needs permission and your PIN, and is recorded.</p>
           </section>
