@@ -62,7 +62,7 @@ module.exports = tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts', 'tests/**/*.ts'],
+    files: ['electron/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts'],
     ignores: ELECTRON_EDGE_FILES,
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] },
   },
