@@ -30,7 +30,13 @@ export const csvPreviewSchema = z.object({ fileBase64: csvFileBase64Schema }).st
 
 export const csvSuggestMappingSchema = z.object({ headers: z.array(z.string().max(200)).max(500) }).strict()
 
-export const csvRememberMappingSchema = z.object({ mapping: csvMappingSchema }).strict()
+export const csvRememberMappingSchema = z
+  .object({
+    mapping: csvMappingSchema,
+    /** The file's column names, so the columns left out are remembered as left out. */
+    headers: z.array(z.string().max(200)).max(500).optional(),
+  })
+  .strict()
 
 export const csvImportRequestSchema = z
   .object({

@@ -127,10 +127,17 @@ export function uniqueHeaderLabels(headers: readonly string[]): string[] {
  * A mapping for these headers: the remembered mapping where its columns still
  * exist, then header-name matches for the fields still open. Each column
  * fills at most one field; exact name matches win over the order of fields.
+ * `ignored` are columns the shop chose not to import last time (by header
+ * name): they are not matched by name again.
  */
-export function suggestMapping(headers: readonly string[], remembered: Partial<Record<CsvField, string | null>> | null = null): CsvMapping {
+export function suggestMapping(
+  headers: readonly string[],
+  remembered: Partial<Record<CsvField, string | null>> | null = null,
+  ignored: readonly string[] = [],
+): CsvMapping {
   const mapping: Record<CsvField, string | null> = { ...emptyMapping() }
   const used = new Set<string>()
+  const ignoredKeys = new Set(ignored.map(headerKey))
   const byKey = new Map<string, string>()
   for (const header of headers) if (!byKey.has(headerKey(header))) byKey.set(headerKey(header), header)
 
@@ -153,6 +160,7 @@ export function suggestMapping(headers: readonly string[], remembered: Partial<R
       const header = headers.find((h) => {
         if (used.has(h)) return false
         const key = headerKey(h)
+        if (ignoredKeys.has(key)) return false
         return pass === 1 ? names.includes(key) : names.some((name) => name.length >= 4 && key.endsWith(name))
       })
       if (header) {
@@ -167,6 +175,12 @@ export function suggestMapping(headers: readonly string[], remembered: Partial<R
     mapping.lastName = null
   }
   return mapping
+}
+
+/** The file's columns this mapping leaves out (to remember with it). */
+export function unmappedHeaders(mapping: CsvMapping, headers: readonly string[]): string[] {
+  const used = new Set(CSV_FIELDS.map((field) => mapping[field]))
+  return headers.filter((header) => !used.has(header))
 }
 
 /** Problems with a mapping itself (before any row is read), in words for the person mapping columns. */

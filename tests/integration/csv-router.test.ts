@@ -90,6 +90,20 @@ describe('csv through the router', () => {
     expect(suggested).toMatchObject({ name: 'Client', model: 'Make', make: null })
   })
 
+  it('a column left out ("Not imported") stays left out for the next file, though its name suggests a field', async () => {
+    const { call } = await start()
+    const file = b64(['Client,Cell,Home,Make', 'Ann Lee,555-010-2030,12 Main St,Honda'].join('\n'))
+    const preview = valueOf(await call<CsvPreview>('csv.preview', { fileBase64: file }))
+    expect(preview.suggestedMapping.homePhone).toBe('Home')
+    const mapping = { ...preview.suggestedMapping, homePhone: null }
+    valueOf(await call<ImportSummary>('csv.import', { fileBase64: file, mapping, duplicatePolicy: 'merge' }))
+    const next = valueOf(await call<CsvPreview>('csv.preview', { fileBase64: file }))
+    expect(next.suggestedMapping).toMatchObject({ name: 'Client', mobilePhone: 'Cell', homePhone: null, make: 'Make' })
+    // Remembering a mapping by hand with the file's columns does the same; without them the old list stays.
+    valueOf(await call('csv.rememberMapping', { mapping: preview.suggestedMapping, headers: preview.headers }))
+    expect(valueOf(await call<CsvMapping>('csv.suggestMapping', { headers: preview.headers })).homePhone).toBe('Home')
+  })
+
   it('export, then import the export again: no duplicates', async () => {
     const { call, services } = await start()
     const preview = valueOf(await call<CsvPreview>('csv.preview', { fileBase64: b64(FILE) }))

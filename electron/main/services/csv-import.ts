@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync'
+import { z } from 'zod'
 import type { Transaction } from 'kysely'
 import { AppError } from '../../../shared/api/errors'
 import type { NewCustomer } from '../../../shared/domain/customer'
@@ -24,7 +25,7 @@ import {
   type ImportReportRow,
   type ImportSummary,
 } from '../../../shared/domain/csv-import'
-import { csvMappingSchema, mappingProblems, suggestMapping, uniqueHeaderLabels, type CsvMapping } from '../../../shared/domain/csv-mapping'
+import { csvMappingSchema, mappingProblems, suggestMapping, uniqueHeaderLabels, unmappedHeaders, type CsvMapping } from '../../../shared/domain/csv-mapping'
 import { dedupePhones, phoneKey, readImportRow, type CsvRowProblem, type ImportRow } from '../../../shared/domain/csv-rows'
 import { compactKey } from '../../../shared/domain/normalize'
 import type { VehicleFields } from '../../../shared/domain/vehicle'
@@ -72,6 +73,7 @@ export const MAX_RECORD_CHARS = 64 * 1024
 const PREVIEW_ROWS = 20
 const BATCH_ROWS = 1000
 const MAPPING_SETTING = 'csv-import.mapping'
+const IGNORED_COLUMNS_SETTING = 'csv-import.ignored-columns'
 const IMPORTED_CODE_DETAIL = 'Imported from a CSV file'
 
 export interface DecodedCsv {
@@ -219,10 +221,20 @@ function readFile(bytes: unknown): DecodedCsv & ParsedCsv {
 
 // ---- preview and mapping ---------------------------------------------------------
 
-async function rememberedMapping(services: AppServices): Promise<Partial<Record<string, string | null>> | null> {
-  const stored = await readShopSetting(services.requireDb(), MAPPING_SETTING)
-  const parsed = csvMappingSchema.safeParse(stored)
-  return parsed.success ? parsed.data : null
+const ignoredColumnsSchema = z.array(z.string().max(200)).max(500)
+
+/** The last mapping chosen, and the columns that file had but the shop left out. */
+async function rememberedMapping(services: AppServices): Promise<{ mapping: CsvMapping | null; ignored: readonly string[] }> {
+  const db = services.requireDb()
+  const mapping = csvMappingSchema.safeParse(await readShopSetting(db, MAPPING_SETTING))
+  const ignored = ignoredColumnsSchema.safeParse(await readShopSetting(db, IGNORED_COLUMNS_SETTING))
+  return { mapping: mapping.success ? mapping.data : null, ignored: ignored.success ? ignored.data : [] }
+}
+
+/** Stores the mapping and, when the file's columns are known, the ones it leaves out. */
+async function storeMapping(trx: Transaction<Database>, services: AppServices, mapping: CsvMapping, headers: readonly string[] | null, now: string) {
+  await writeShopSetting(trx, MAPPING_SETTING, mapping, now, services.actorId())
+  if (headers) await writeShopSetting(trx, IGNORED_COLUMNS_SETTING, unmappedHeaders(mapping, headers).slice(0, 500), now, services.actorId())
 }
 
 export async function previewCsv(services: AppServices, input: { bytes: unknown }): Promise<CsvPreview> {
@@ -238,16 +250,21 @@ export async function previewCsv(services: AppServices, input: { bytes: unknown 
 }
 
 export async function suggestCsvMapping(services: AppServices, input: { headers: readonly string[] }): Promise<CsvMapping> {
-  return suggestMapping(input.headers, await rememberedMapping(services))
+  const remembered = await rememberedMapping(services)
+  return suggestMapping(input.headers, remembered.mapping, remembered.ignored)
 }
 
-/** Keeps the chosen mapping for the next import (shop-wide), audited. */
-export async function rememberCsvMapping(services: AppServices, input: { mapping: unknown }): Promise<CsvMapping> {
+/**
+ * Keeps the chosen mapping for the next import (shop-wide), audited. With the
+ * file's headers, the columns it leaves out are remembered too, so "Not
+ * imported" stays chosen for them. (runImport remembers by itself.)
+ */
+export async function rememberCsvMapping(services: AppServices, input: { mapping: unknown; headers?: readonly string[] }): Promise<CsvMapping> {
   const mapping = parseMapping(input.mapping)
   const db = services.requireDb()
   const now = services.now().toISOString()
   await db.transaction().execute(async (trx) => {
-    await writeShopSetting(trx, MAPPING_SETTING, mapping, now, services.actorId())
+    await storeMapping(trx, services, mapping, input.headers ?? null, now)
     await appendAudit(trx, {
       at: now,
       workstationId: services.workstationId,
@@ -280,6 +297,8 @@ export interface ImportRequest {
 interface Prepared {
   readonly report: ImportReport
   readonly plan: ImportPlan
+  readonly mapping: CsvMapping
+  readonly headers: readonly string[]
 }
 
 function parseRequest(request: ImportRequest): { mapping: CsvMapping; policy: DuplicatePolicy; overrides: ImportOverrides } {
@@ -360,6 +379,8 @@ async function prepare(services: AppServices, db: Transaction<Database> | null, 
   warnings.sort((a, b) => a.line - b.line)
   return {
     plan,
+    mapping,
+    headers: file.headers,
     report: {
       encoding: file.encoding,
       totalRows: file.records.length,
@@ -393,7 +414,7 @@ export async function runImport(
   const now = services.now().toISOString()
   const staffId = services.actorId()
   const summary = await db.transaction().execute(async (trx) => {
-    const { plan, report } = await prepare(services, trx, request)
+    const { plan, report, mapping, headers } = await prepare(services, trx, request)
     if (!report.ok) {
       const first = report.errors[0]
       throw new AppError(
@@ -412,6 +433,8 @@ export async function runImport(
       await new Promise((resolve) => setImmediate(resolve))
     }
     const result: ImportSummary = { ...writer.counts(), warnings: report.warnings }
+    // The mapping that worked (and the columns it left out) is the one to offer next time.
+    await storeMapping(trx, services, mapping, headers, now)
     await appendAudit(trx, {
       at: now,
       workstationId: services.workstationId,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { planImport, findRepeatedRows } from '../../../shared/domain/csv-dedup'
 import { escapeFormulaCell, looksLikeFormula, toCsvRecord, unescapeFormulaCell } from '../../../shared/domain/csv-escape'
-import { mappingProblems, suggestMapping, uniqueHeaderLabels } from '../../../shared/domain/csv-mapping'
+import { mappingProblems, suggestMapping, uniqueHeaderLabels, unmappedHeaders } from '../../../shared/domain/csv-mapping'
 import { nameKey, parsePhoneList, readImportRow, type ImportRow } from '../../../shared/domain/csv-rows'
 
 const HEADERS = ['First Name', 'Last Name', 'Cell', 'Phone', 'E-mail', 'VIN', 'Year', 'Make', 'Model', 'Plate', 'State', 'Color', 'Radio Serial', 'Radio Code']
@@ -10,6 +10,15 @@ const row = (cells: Partial<Record<string, string>>, line = 2) =>
   readImportRow(HEADERS, mapping, HEADERS.map((h) => cells[h] ?? ''), line)
 
 describe('column mapping', () => {
+  it('does not match a column by name again when the shop left it out last time', () => {
+    const headers = ['Client', 'Home', 'Cell']
+    expect(suggestMapping(headers)).toMatchObject({ name: 'Client', homePhone: 'Home', mobilePhone: 'Cell' })
+    expect(suggestMapping(headers, null, ['HOME'])).toMatchObject({ name: 'Client', homePhone: null, mobilePhone: 'Cell' })
+    // A remembered choice still wins over the left-out list.
+    expect(suggestMapping(headers, { workPhone: 'Home' }, ['Home'])).toMatchObject({ workPhone: 'Home', homePhone: null })
+    expect(unmappedHeaders(suggestMapping(headers, null, ['Home']), headers)).toEqual(['Home'])
+  })
+
   it('suggests fields from the usual header names', () => {
     expect(mapping).toMatchObject({
       firstName: 'First Name',

@@ -18,15 +18,12 @@ export const csvHandlers = {
   'csv.suggestMapping': (input, services) => suggestCsvMapping(services, input),
   'csv.rememberMapping': (input, services) => rememberCsvMapping(services, input),
   'csv.dryRun': (input, services) => dryRunImport(services, { ...input, bytes: fileBytes(input.fileBase64) }),
-  'csv.import': async (input, services) => {
-    const summary = await runImport(services, {
+  // The import remembers its mapping (and the columns it left out) by itself.
+  'csv.import': (input, services) =>
+    runImport(services, {
       ...input,
       bytes: fileBytes(input.fileBase64),
       onProgress: (progress) => services.events.emit('import.progress', progress),
-    })
-    // The mapping that worked is the one to offer next time.
-    await rememberCsvMapping(services, { mapping: input.mapping })
-    return summary
-  },
+    }),
   'csv.export': (input, services) => exportCsvFile(services, input),
 } satisfies Partial<Handlers<AppServices>>
