@@ -77,7 +77,7 @@ export function createSpoolPrinter(spoolDir: string, now: () => Date = () => new
 
     /** "Save as PDF" in the preview: no dialog, a file in the spool folder. */
     async choosePdfPath(suggestedFileName: string): Promise<string | null> {
-      const stem = suggestedFileName.replace(/\.pdf$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80)
+      const stem = suggestedFileName.replace(/\.pdf$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/-{2,}/g, '-').slice(0, 80)
       return `${nextBase(`saved_${stem}`)}.pdf`
     },
 

@@ -198,7 +198,7 @@ describe('the print path applies the setup', () => {
     printer.listPrinters = async () => [{ name: 'front-desk', displayName: 'Front desk printer', isDefault: true, offline: true }]
     const offline = valueOf(await call<PrintOutcome>('documents.print', { request: { document: 'pickup-reminder', jobId, format: 'receipt' }, printerName: 'front-desk' }))
     expect(offline).toMatchObject({ status: 'failed', problem: 'offline' })
-    expect(offline.message).toContain('“front-desk” is offline or paused')
+    expect(offline.message).toContain('“Front desk printer” is offline or paused')
 
     printer.listPrinters = async () => [{ name: 'front-desk', displayName: 'Front desk printer', isDefault: true }]
     printer.failWith = new Error('cancelled')

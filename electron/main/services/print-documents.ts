@@ -292,7 +292,7 @@ export async function printerProblem(services: AppServices, printerName: string 
   }
   const printer = printers.find((p) => p.name === printerName)
   if (!printer) return explainPrintProblem('no-such-printer', printerName)
-  if (printer.offline === true) return explainPrintProblem('offline', printerName)
+  if (printer.offline === true) return explainPrintProblem('offline', printer.displayName || printerName)
   return null
 }
 

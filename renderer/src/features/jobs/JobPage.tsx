@@ -264,6 +264,8 @@ export function JobPage({ id }: { readonly id: number }) {
         <div className="job-page__main">
           {job.status === 'done' || prompt ? <CompletionPanel job={job} prompt={prompt} focusRef={completionRef} /> : null}
 
+          {job.status === 'done' ? <JobDocuments job={job} /> : null}
+
           {job.status === 'done' ? (
             <section className="job-section" aria-labelledby="handover-title">
               <h3 id="handover-title" className="record-section__title">
@@ -293,7 +295,7 @@ export function JobPage({ id }: { readonly id: number }) {
 
           {closed ? <ClosedSummary job={job} /> : null}
 
-          {job.status === 'done' || (closed && job.status !== 'cancelled') ? <JobDocuments job={job} /> : null}
+          {closed && job.status !== 'cancelled' ? <JobDocuments job={job} /> : null}
 
           {job.radioLocked ? (
             <Notice tone="error" title="The radio is locked" testId="radio-locked">

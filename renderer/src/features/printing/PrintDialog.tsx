@@ -283,7 +283,7 @@ export function PrintDialog({ document: kind, target, onClose, onDone }: Props) 
                     Printer
                   </label>
                   <select id={`${idPrefix}-printer`} className="input" value={choices.printerName} onChange={(event) => change({ printerName: event.target.value })}>
-                    <option value="">This computer’s default printer{systemDefault ? ` (${printerLabel(printers, systemDefault)})` : ''}</option>
+                    <option value="">{systemDefault ? `Default: ${printerLabel(printers, systemDefault)}` : 'This computer’s default printer'}</option>
                     {printers.map((printer) => (
                       <option key={printer.name} value={printer.name}>
                         {printer.displayName}
