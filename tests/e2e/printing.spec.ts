@@ -236,4 +236,39 @@ test.describe('printing', () => {
     await expect(history.getByRole('row').nth(1)).toContainText('Code card (business-card sheet)')
     expect(consoleProblems()).toEqual([])
   })
+
+  test('settings: a 62 mm label printer calibrated with an offset and a calibration page; the shop logo from a file', async ({ app }, testInfo) => {
+    const { page, server } = app
+    const consoleProblems = watchConsole(page)
+    await page.keyboard.press('Alt+6')
+    const form = page.getByTestId('setup-form-code-card')
+    await expect(form).toBeVisible()
+    await page.getByRole('radiogroup', { name: 'Document' }).getByRole('radio', { name: 'Pickup reminder' }).check()
+    const reminder = page.getByTestId('setup-form-pickup-reminder')
+    await reminder.getByRole('radio', { name: '62 mm continuous label' }).check()
+    await reminder.getByLabel('Offset across (mm)').fill('1.5')
+    await reminder.getByLabel('Offset down (mm)').fill('-0.5')
+    await reminder.getByTestId('print-calibration-page').click()
+    await expect(reminder.getByTestId('print-outcome-message')).toHaveText('The test page was sent to the printer.')
+    const file = (await reminder.getByTestId('print-outcome-path').textContent()) ?? ''
+    const pdf = readPdf(file, testInfo, 'calibration-label-62')
+    expectPageMm(pdf, 62, 72)
+    expect(pdf.pages).toBe(1)
+    expect(pdf.text).toContain('Pickup reminder · 62 mm continuous label')
+    expect(pdf.text).toContain('across +1.5 mm, down −0.5 mm')
+    const setups = await server.services.requireDb().selectFrom('workstation_settings').selectAll().execute()
+    expect(setups.map((r) => [r.key, JSON.parse(r.value_json).offsetXmm])).toEqual([['print-setup.pickup-reminder', 1.5]])
+
+    // The shop's logo, read from a file in the page and saved with the shop details.
+    const logoSvg = '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40" rx="6" fill="#0b57a4"/></svg>'
+    await page.locator('#shop-logo-file').setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(logoSvg) })
+    await expect(page.getByTestId('shop-logo-preview')).toBeVisible()
+    await page.getByLabel('Shop name').fill('Rivera Auto & Radio')
+    await page.getByRole('button', { name: 'Save shop details' }).click()
+    await expect(page.getByText('Shop details saved.')).toBeVisible()
+    const shop = await server.services.requireDb().selectFrom('shop_settings').select('value_json').where('key', '=', 'shop').executeTakeFirstOrThrow()
+    expect(JSON.parse(shop.value_json).logoDataUrl).toBe(`data:image/svg+xml;base64,${Buffer.from(logoSvg).toString('base64')}`)
+    await page.screenshot({ path: testInfo.outputPath('settings-printers.png'), fullPage: true })
+    expect(consoleProblems()).toEqual([])
+  })
 })
