@@ -2,7 +2,7 @@
  * Spreadsheet formula (CSV) injection: writing and reading cells. Pure.
  *
  * Export (OWASP "CSV Injection", CWE-1236): every cell that starts with
- * `=`, `+`, `-`, `@`, a tab or a carriage return gets a single quote in front,
+ * `=`, `+`, `-`, `@`, a tab, a carriage return or a NUL gets a single quote in front,
  * so Excel, LibreOffice and Google Sheets show it as text instead of running
  * it. This is done for every such cell, phone numbers like "+1 555 010 2030"
  * included: a spreadsheet would otherwise turn "+15550102030" into a number
@@ -18,7 +18,8 @@
  * the shop should look at where it came from.
  */
 
-const FORMULA_START = /^[=+\-@\t\r]/
+// eslint-disable-next-line no-control-regex -- a leading NUL hides a formula from some readers
+const FORMULA_START = /^[=+\-@\t\r\u0000]/
 
 /** The cell as it should be written to a CSV meant for spreadsheets. */
 export function escapeFormulaCell(value: string): string {

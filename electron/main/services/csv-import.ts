@@ -110,6 +110,12 @@ export function decodeCsvBytes(input: Uint8Array): DecodedCsv {
     try {
       decoded = { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(input), encoding: 'utf-8', bom: false }
     } catch {
+      const mixed = firstNonUtf8Line(input)
+      if (mixed !== null) {
+        throw fileError(
+          `The file mixes text encodings: it is mostly UTF-8, but line ${mixed} has characters in another encoding (often a row pasted from another program). Open the file in a spreadsheet and save it again as CSV UTF-8, then try again.`,
+        )
+      }
       decoded = { text: new TextDecoder('windows-1252').decode(input), encoding: 'windows-1252', bom: false }
     }
   }
@@ -117,6 +123,39 @@ export function decodeCsvBytes(input: Uint8Array): DecodedCsv {
     throw fileError('This file does not look like a CSV text file (it contains binary data). Export the list from the other program as CSV and try again.')
   }
   return decoded
+}
+
+/**
+ * For bytes that are not valid UTF-8: when they also hold well-formed UTF-8
+ * multi-byte characters (so part of the file is UTF-8), the line of the first
+ * byte that is not; null when there are none (a Windows-1252 file, read as
+ * such). Windows-1252 text almost never forms a valid UTF-8 sequence by
+ * chance (an accented capital followed by a symbol such as "…" or "¿").
+ */
+function firstNonUtf8Line(bytes: Uint8Array): number | null {
+  let utf8Sequences = 0
+  let firstBad = -1
+  for (let i = 0; i < bytes.length; ) {
+    const byte = bytes[i] as number
+    if (byte < 0x80) {
+      i += 1
+      continue
+    }
+    const length = byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0
+    let valid = length > 0 && i + length <= bytes.length
+    for (let k = 1; valid && k < length; k += 1) valid = ((bytes[i + k] as number) & 0xc0) === 0x80
+    if (valid) {
+      utf8Sequences += 1
+      i += length
+    } else {
+      if (firstBad < 0) firstBad = i
+      i += 1
+    }
+  }
+  if (utf8Sequences === 0 || firstBad < 0) return null
+  let line = 1
+  for (let i = 0; i < firstBad; i += 1) if (bytes[i] === 0x0a) line += 1
+  return line
 }
 
 function decodeStrict(encoding: 'utf-8' | 'utf-16le' | 'utf-16be', bytes: Uint8Array): string {
@@ -161,25 +200,54 @@ function detectDelimiter(text: string): CsvDelimiter {
 interface CsvParseError {
   readonly code?: string
   readonly lines?: number
+  /** Records read in full (the header included) before the failure. */
+  readonly records?: number
+}
+
+type ParsedRecord = { record: string[]; info: { lines: number } }
+
+function parseRecords(text: string, delimiter: CsvDelimiter, to?: number): ParsedRecord[] {
+  return parse(text, {
+    delimiter,
+    info: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    max_record_size: MAX_RECORD_CHARS,
+    bom: true,
+    ...(to === undefined ? {} : { to }),
+  }) as unknown as ParsedRecord[]
+}
+
+/**
+ * The line where the record that failed starts: the first non-blank line
+ * after the records read in full. (csv-parse's own `lines` is where it gave
+ * up, often the end of the file.)
+ */
+function failedRecordLine(text: string, delimiter: CsvDelimiter, error: CsvParseError): number | null {
+  if (typeof error.records !== 'number') return typeof error.lines === 'number' ? error.lines : null
+  const complete = error.records > 0 ? parseRecords(text, delimiter, error.records) : []
+  const last = complete.at(-1)
+  let line = 1
+  if (last) {
+    const overcounted = complete.reduce((sum, { record }) => sum + countIn(record, CRLF), 0)
+    line = last.info.lines - overcounted + 1
+  }
+  const lines = text.split(LINE_BREAK)
+  while (line <= lines.length && (lines[line - 1] ?? '').trim() === '') line += 1
+  return line
 }
 
 /** Text → header and records (csv-parse). Throws VALIDATION naming the line for a file that cannot be read as CSV. */
 export function parseCsvText(text: string): ParsedCsv {
   const delimiter = detectDelimiter(text)
-  let parsed: { record: string[]; info: { lines: number } }[]
+  let parsed: ParsedRecord[]
   try {
-    parsed = parse(text, {
-      delimiter,
-      info: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      max_record_size: MAX_RECORD_CHARS,
-      bom: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[]
+    parsed = parseRecords(text, delimiter)
   } catch (error) {
-    const { code, lines } = error as CsvParseError
-    const at = typeof lines === 'number' ? ` (line ${lines})` : ''
+    const { code } = error as CsvParseError
+    const line = failedRecordLine(text, delimiter, error as CsvParseError)
+    const at = line === null ? '' : ` (line ${line})`
     if (code === 'CSV_QUOTE_NOT_CLOSED') {
       throw fileError(`A quoted value is never closed${at}: a " opens a value but the file ends before the closing ". Check that line in the file.`)
     }
@@ -202,16 +270,20 @@ export function parseCsvText(text: string): ParsedCsv {
  * line breaks (CR and LF alone count one), so each such CRLF so far is taken
  * off; then the record's own line breaks lead back to its first line.
  */
-function recordLines(header: readonly string[], rows: readonly { record: string[]; info: { lines: number } }[]): ParsedCsv['records'] {
-  const count = (cells: readonly string[], pattern: RegExp) =>
-    cells.reduce((sum, cell) => sum + (cell.includes('\n') || cell.includes('\r') ? (cell.match(pattern)?.length ?? 0) : 0), 0)
-  const lineBreaks = (cells: readonly string[]) => count(cells, /\r\n|\r|\n/g)
-  const crlfs = (cells: readonly string[]) => count(cells, /\r\n/g)
-  let overcounted = crlfs(header)
+function recordLines(header: readonly string[], rows: readonly ParsedRecord[]): ParsedCsv['records'] {
+  let overcounted = countIn(header, CRLF)
   return rows.map(({ record, info }) => {
-    overcounted += crlfs(record)
-    return { line: info.lines - overcounted - lineBreaks(record), cells: record }
+    overcounted += countIn(record, CRLF)
+    return { line: info.lines - overcounted - countIn(record, LINE_BREAK), cells: record }
   })
+}
+
+const CRLF = /\r\n/g
+const LINE_BREAK = /\r\n|\r|\n/g
+
+/** How often `pattern` (a line-break pattern) occurs in these cells. */
+function countIn(cells: readonly string[], pattern: RegExp): number {
+  return cells.reduce((sum, cell) => sum + (cell.includes('\n') || cell.includes('\r') ? (cell.match(pattern)?.length ?? 0) : 0), 0)
 }
 
 function readFile(bytes: unknown): DecodedCsv & ParsedCsv {

@@ -30,3 +30,15 @@ describe('record line numbers', () => {
     expect(lines('Name\r\n\r\nAnn\r\n\r\n\r\nBob\r\n')).toEqual([3, 6])
   })
 })
+
+describe('line numbers of a file that cannot be read', () => {
+  it('an unclosed quote is reported on the line where its row starts, not where the file ends', () => {
+    const text = ['h1,h2', 'a,b', '"c', 'd",e', '', 'f,"open', 'g,h', 'i,j', ''].join('\r\n')
+    expect(() => parseCsvText(text)).toThrow(/never closed \(line 6\)/)
+  })
+
+  it('a row far too long is reported on the line where it starts', () => {
+    const text = ['h1,h2', 'a,b', `c,"${'x'.repeat(70_000)}"`, 'd,e'].join('\n')
+    expect(() => parseCsvText(text)).toThrow(/far too long \(line 3\)/)
+  })
+})
