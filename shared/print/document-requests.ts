@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { enteredPinSchema } from '../domain/staff'
 import { CARD_FORMATS, SHEET_POSITIONS } from './code-card'
 import { PAPER_SIZES, type PaperSize } from './kit'
 import { REMINDER_FORMATS } from './pickup-reminder'
@@ -71,7 +72,7 @@ export const printDocumentSchema = z.strictObject({
   /** null: as this computer is set up for the document. */
   copies: z.number().int().min(1, 'Print at least one copy.').max(20, 'Print at most 20 copies at once.').nullable().default(null),
   /** Code cards only: the PIN, unless one was typed in the last couple of minutes. */
-  pin: z.string().nullable().default(null),
+  pin: enteredPinSchema.nullable().default(null),
   /** Print without the system dialog; null: as this computer is set up for the document. */
   silent: z.boolean().nullable().default(null),
 })
@@ -79,7 +80,7 @@ export type PrintDocumentInput = z.input<typeof printDocumentSchema>
 
 export const saveDocumentPdfSchema = z.strictObject({
   request: documentRequestSchema,
-  pin: z.string().nullable().default(null),
+  pin: enteredPinSchema.nullable().default(null),
 })
 export type SaveDocumentPdfInput = z.input<typeof saveDocumentPdfSchema>
 
