@@ -190,6 +190,7 @@ describe('hostile CSV files: stored verbatim or refused by line, never half-impo
     const out = await exportCsv(services, { includeCodes: false, actorId: managerId })
     const records = parse(Buffer.from(out.bytes).toString('utf8'), { bom: true, relax_column_count: true }) as string[][]
     const cells = records.slice(1).flat()
+    // eslint-disable-next-line no-control-regex -- NUL is one of the characters that must not start a cell
     const dangerous = /^[=+\-@\t\r\u0000]/
     // What a spreadsheet would run: every stored value the export writes that starts like a formula.
     const db = services.requireDb()
