@@ -491,7 +491,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
           workstationId: options.workstationId,
           staffId,
           action: 'backup.second-folder.set',
-          entityType: 'shop-settings',
+          entityType: 'shop_settings',
           entityId: null,
           details: { secondFolder: value },
         })

@@ -51,6 +51,17 @@ const ACTION_WORDS: Readonly<Record<string, string>> = {
   'job.card-declined': 'Customer declined the code card',
   'job.cancel': 'Cancelled a job',
   'job.retrieval-link': 'Linked a retrieval request to a job',
+  'job.card-printed': 'Printed the documents for a job',
+  'settings.print-setup.update': 'Changed this computer’s printer setup',
+  'settings.csv-mapping.update': 'Changed the remembered CSV column mapping',
+  'backup.manual': 'Took a backup',
+  'backup.restore': 'Restored a backup',
+  'backup.restore.refused': 'Was refused restoring a backup',
+  'backup.second-folder.set': 'Changed the second backup folder',
+  'import.csv': 'Imported customers and vehicles from CSV',
+  'export.csv': 'Exported customers and vehicles to CSV',
+  'export.codes': 'Exported customers and vehicles with radio codes',
+  'export.codes.denied': 'Was refused exporting radio codes',
 }
 
 /** The action families the filter offers ("code.*" and so on), in the order shown. */
@@ -64,6 +75,9 @@ export const ACTION_FAMILIES: readonly { readonly value: string; readonly label:
   { value: 'radio.*', label: 'Radios' },
   { value: 'settings.*', label: 'Settings' },
   { value: 'vault.*', label: 'Code vault' },
+  { value: 'backup.*', label: 'Backups and restores' },
+  { value: 'import.*', label: 'CSV imports' },
+  { value: 'export.*', label: 'CSV exports' },
 ]
 
 export function actionWords(action: string): string {
@@ -93,7 +107,11 @@ const ENTITY_WORDS: Readonly<Record<string, string>> = {
   battery_job: 'Battery job',
   staff: 'Staff',
   shop_settings: 'Shop settings',
+  workstation_settings: 'This computer’s settings',
   vault: 'Code vault',
+  database: 'Database',
+  import: 'CSV import',
+  export: 'CSV export',
 }
 
 export function entityWords(row: Pick<AuditLogRow, 'entityType' | 'entityId'>, staffNames: ReadonlyMap<number, string>): string {
