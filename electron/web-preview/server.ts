@@ -11,6 +11,7 @@ import type { Printer } from '../main/printing/printer'
 import { startAppServices, type AppServices } from '../main/services/app-services'
 import { noSystemKeyStore } from '../main/services/security'
 import type { VinDecoder } from '../main/vin-decoder'
+import { MAX_IMPORT_BYTES } from '../../shared/domain/csv-import'
 
 /*
  * The browser preview: the built renderer served on 127.0.0.1, with contract
@@ -45,7 +46,12 @@ export interface PreviewServer {
   close(): Promise<void>
 }
 
-const MAX_BODY_BYTES = 1_000_000
+/*
+ * Room for the largest call the contract accepts: a CSV import sends up to
+ * MAX_IMPORT_BYTES as base64 (4/3 larger) inside JSON. Bodies are read only
+ * after the origin and token checks.
+ */
+const MAX_BODY_BYTES = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 1_000_000
 const BRIDGE_PATH = '/__preview__/bridge.js'
 const API_PATH = '/__preview__/api'
 const EVENTS_PATH = '/__preview__/events'

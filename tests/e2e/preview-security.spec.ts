@@ -40,7 +40,22 @@ test.describe('browser preview security', () => {
     const withToken = await call({ 'x-preview-token': server.token })
     expect(withToken.status).toBe(200)
     expect(await withToken.json()).toEqual({ ok: true, value: [] })
+  })
 
+  test('a CSV file of several megabytes reaches the import (the body limit fits the contract, not 1 MB)', async ({ app }) => {
+    const { server } = app
+    const rows = Array.from({ length: 60_000 }, (_, i) => `Customer ${i},555-01${String(i % 100).padStart(2, '0')}`)
+    const csv = ['Name,Phone', ...rows].join('\r\n')
+    expect(csv.length).toBeGreaterThan(1_400_000)
+    const response = await fetch(`${server.origin}/__preview__/api`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-preview-token': server.token },
+      body: JSON.stringify({ method: 'csv.preview', input: { fileBase64: Buffer.from(csv, 'utf8').toString('base64') } }),
+    })
+    expect(response.status).toBe(200)
+    const result = (await response.json()) as { ok: boolean; value?: { headers?: readonly string[] } }
+    expect(result.ok).toBe(true)
+    expect(result.value?.headers).toEqual(['Name', 'Phone'])
   })
 
   test.describe('from inside the page', () => {
