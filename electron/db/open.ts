@@ -6,6 +6,7 @@ import type { DatabaseProblem } from '../../shared/domain/app-status'
 import type { Database } from './schema'
 import { backupDatabase } from './backup'
 import { inspectMigrationStateSync, migrateToLatest, migrationKysely, type MigrationState } from './migrate'
+import { withStatementCache } from './statement-cache'
 
 /** The database could not be opened safely; `problem` picks the screen the desk sees. */
 export class DatabaseOpenError extends Error {
@@ -90,7 +91,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   } catch (cause) {
     throw new DatabaseOpenError('DB_UNREADABLE', `The database file ${file} cannot be opened.`, { cause })
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
 
   let preMigrationBackup: string | null = null
   try {
