@@ -27,7 +27,7 @@ import { makeCode, makePerson, makePlate, makeSerial, makeVin, pickMake, pickSta
  */
 
 /** Bump when the generated data changes shape: cached databases are keyed by it. */
-export const GENERATOR_VERSION = 2
+export const GENERATOR_VERSION = 3
 
 export interface Scale {
   readonly name: string
@@ -303,10 +303,10 @@ export async function generateShop(
         const recent = endMs - inMs < 2 * DAY_MS
         const status = recent
           ? rng.pick(['checked-in', 'code-check', 'in-service', 'done'] as const)
-          : rng.weighted([
-              ['handed-over', codeOnFile ? 85 : 0],
-              ['card-declined', codeOnFile ? 10 : 0],
-              ['done', codeOnFile ? 0 : 96],
+          : // Older jobs are closed: the customer took the card (or the guide to getting the code), or declined it.
+            rng.weighted([
+              ['handed-over', 85],
+              ['card-declined', 11],
               ['cancelled', 4],
             ] as const)
         const gate = status === 'checked-in' || status === 'code-check' || status === 'cancelled' ? null : codeOnFile ? 'code-on-file' : rng.pick(['no-code-needed', 'memory-saver', 'risk-accepted'] as const)
@@ -345,8 +345,8 @@ export async function generateShop(
             gate ? later(8) : null,
             gate ? later(12) : null,
             printed ? later(46) : null,
-            status === 'handed-over' && printed ? later(90) : null,
-            status === 'handed-over' && printed ? staffId : null,
+            status === 'handed-over' ? later(90) : null,
+            status === 'handed-over' ? staffId : null,
             status === 'card-declined' ? later(90) : null,
             status === 'card-declined' ? staffId : null,
             finished ? later(90) : at,

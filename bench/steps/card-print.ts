@@ -21,6 +21,8 @@ export interface CardPrintFigures {
   readonly after: Stats
   readonly floorFirstMs: number
   readonly floorAfter: Stats
+  /** The same blank page rendered again and again in one open tab: Chromium's render-and-print cost without a new page per job. */
+  readonly floorReusedTab: Stats
   readonly pdfBytes: number
   readonly pageSizeMm: { readonly widthMm: number; readonly heightMm: number }
   readonly jobId: number
@@ -80,6 +82,7 @@ export async function benchCardPrint(dataDir: string, managerId: number, runs: n
 
   const blank = `<!doctype html><html><head><style>@page { size: ${pageSizeMm.widthMm}mm ${pageSizeMm.heightMm}mm; margin: 0 }</style></head><body></body></html>`
   const floorTimes: number[] = []
+  const reusedTimes: number[] = []
   let floorFirstMs = 0
   const floorStart = performance.now()
   const browser = await chromium.launch({ executablePath: chromiumExecutablePath(), headless: true, args: OFFLINE_CHROMIUM_ARGS })
@@ -95,8 +98,15 @@ export async function benchCardPrint(dataDir: string, managerId: number, runs: n
       if (i === 0) floorFirstMs = ms
       else floorTimes.push(ms)
     }
+    const tab = await browser.newPage({ javaScriptEnabled: false })
+    for (let i = 0; i <= runs; i += 1) {
+      const start = performance.now()
+      await tab.setContent(blank, { waitUntil: 'load' })
+      await tab.pdf({ preferCSSPageSize: true, printBackground: true })
+      if (i > 0) reusedTimes.push(performance.now() - start)
+    }
   } finally {
     await browser.close()
   }
-  return { firstMs, after: stats(times), floorFirstMs, floorAfter: stats(floorTimes), pdfBytes, pageSizeMm, jobId }
+  return { firstMs, after: stats(times), floorFirstMs, floorAfter: stats(floorTimes), floorReusedTab: stats(reusedTimes), pdfBytes, pageSizeMm, jobId }
 }

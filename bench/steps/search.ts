@@ -73,8 +73,9 @@ const REVERSED_MARK = '~'
 const RANGE_END = '\u007f'
 
 /** The floor: one statement per query shape doing what search.query does, prepared once. */
-export function createSearchFloor(dbFile: string) {
+export function createSearchFloor(dbFile: string, pragmas: readonly string[] = []) {
   const sqlite = new BetterSqlite3(dbFile, { readonly: true })
+  for (const pragma of pragmas) sqlite.pragma(pragma)
   const statements = new Map<string, BetterSqlite3.Statement>()
   const statementFor = (forward: boolean, backward: boolean, words: boolean) => {
     const key = `${forward}${backward}${words}`
@@ -154,6 +155,9 @@ export interface SearchCell {
 export interface SearchFigures {
   readonly router: Stats
   readonly floor: Stats
+  /** CPU time (user + system) of this process per router search: the wall time less waiting for a core on a busy machine. */
+  readonly routerCpu: Stats
+  readonly floorCpu: Stats
   readonly cells: readonly SearchCell[]
 }
 
@@ -173,23 +177,31 @@ export async function benchSearch(session: AppSession, samples: readonly SearchS
     const byCell = new Map<string, { router: number[]; floor: number[]; results: number[] }>()
     const allRouter: number[] = []
     const allFloor: number[] = []
+    const routerCpu: number[] = []
+    const floorCpu: number[] = []
     for (let round = 0; round < rounds; round += 1) {
       for (const [i, sample] of samples.entries()) {
         const key = `${sample.category}:${sample.length}`
         let cell = byCell.get(key)
         if (!cell) byCell.set(key, (cell = { router: [], floor: [], results: [] }))
         const viaRouter = async () => {
+          const cpu = process.cpuUsage()
           const start = performance.now()
           const results = await session.call<SearchResults>('search.query', { text: sample.text, limitPerKind: LIMIT_PER_KIND })
           const ms = performance.now() - start
+          const used = process.cpuUsage(cpu)
+          routerCpu.push((used.user + used.system) / 1000)
           cell.router.push(ms)
           allRouter.push(ms)
           cell.results.push(resultCount(results))
         }
         const viaFloor = () => {
+          const cpu = process.cpuUsage()
           const start = performance.now()
           floor.run(sample.text)
           const ms = performance.now() - start
+          const used = process.cpuUsage(cpu)
+          floorCpu.push((used.user + used.system) / 1000)
           cell.floor.push(ms)
           allFloor.push(ms)
         }
@@ -213,7 +225,7 @@ export async function benchSearch(session: AppSession, samples: readonly SearchS
         meanResults: cell.results.reduce((a, b) => a + b, 0) / Math.max(1, cell.results.length),
       })
     }
-    return { router: stats(allRouter), floor: stats(allFloor), cells }
+    return { router: stats(allRouter), floor: stats(allFloor), routerCpu: stats(routerCpu), floorCpu: stats(floorCpu), cells }
   } finally {
     floor.close()
   }
