@@ -2,7 +2,9 @@ import fs from 'node:fs'
 import { afterEach, expect } from 'vitest'
 import { dataPaths } from '../../electron/main/paths'
 import type { ApiResult } from '../../shared/api/errors'
+import type { CheckInResult } from '../../shared/domain/battery-job'
 import type { Customer } from '../../shared/domain/customer'
+import type { RadioCodeHistoryEntry } from '../../shared/domain/radio-code'
 import type { SecurityStatus, SignInResult } from '../../shared/domain/security'
 import type { StaffMember } from '../../shared/domain/staff'
 import type { Vehicle, VehicleDetail } from '../../shared/domain/vehicle'
@@ -64,13 +66,14 @@ export function useDesks() {
     for (const dir of dirs.splice(0)) removeTempDir(dir)
   })
   return {
-    async start(options: { dataDir?: string; clock?: HandClock } = {}): Promise<Desk> {
+    /** `accessControl: true` puts the vault and sign-in checks in front of every call, as in the app. */
+    async start(options: { dataDir?: string; clock?: HandClock; accessControl?: boolean } = {}): Promise<Desk> {
       const dataDir = options.dataDir ?? makeTempDir()
       if (!options.dataDir) dirs.push(dataDir)
       const clock = options.clock ?? createHandClock()
       const services = await startTestServices(dataDir, { now: clock.now })
       started.push(services)
-      const router = createTestRouter(services.services)
+      const router = createTestRouter(services.services, { accessControl: options.accessControl ?? false })
       const call: Call = <T>(method: string, input: unknown) => router(TRUSTED_SENDER, method, input) as Promise<ApiResult<T>>
       return { ...services, call, dataDir, clock }
     },
@@ -91,10 +94,13 @@ export interface World {
 }
 
 /** Vault on the test key, the first manager (signed in), an owner and a 2005 Honda Accord with its radio. */
-export async function firstStart(call: Call, vehicle: { make?: string; model?: string; year?: number; serial?: string } = {}): Promise<World> {
+export async function firstStart(
+  call: Call,
+  vehicle: { make?: string; model?: string; year?: number; serial?: string; ownerName?: string } = {},
+): Promise<World> {
   valueOf(await call<SecurityStatus>('vault.setUp', { passphrase: null }))
   const status = valueOf(await call<SecurityStatus>('staff.createFirstManager', { name: 'Maria Manager', pin: MANAGER_PIN }))
-  const owner = valueOf(await call<Customer>('customers.create', { name: 'Ana López' }))
+  const owner = valueOf(await call<Customer>('customers.create', { name: vehicle.ownerName ?? 'Ana López' }))
   const created = valueOf(
     await call<Vehicle>('vehicles.create', {
       ownerId: owner.id,
@@ -105,6 +111,17 @@ export async function firstStart(call: Call, vehicle: { make?: string; model?: s
   )
   const detail = valueOf(await call<VehicleDetail>('radios.add', { vehicleId: created.id, serial: vehicle.serial ?? 'U1234567' }))
   return { manager: status.signedIn!, ownerId: owner.id, vehicleId: created.id, radioId: detail.radios[0]!.id }
+}
+
+/** firstStart, then the radio's code (from the owner's card) and a battery job checked in for the vehicle (RO-77). */
+export async function firstStartWithJob(
+  call: Call,
+  options: { code: string; ownerName?: string },
+): Promise<World & { readonly jobId: number }> {
+  const world = await firstStart(call, options.ownerName === undefined ? {} : { ownerName: options.ownerName })
+  valueOf(await call<RadioCodeHistoryEntry>('codes.add', { radioId: world.radioId, code: options.code, source: 'owner-card' }))
+  const job = valueOf(await call<CheckInResult>('jobs.checkIn', { vehicleId: world.vehicleId, roNumber: 'RO-77' }))
+  return { ...world, jobId: job.detail.job.id }
 }
 
 /** Adds a staff member (the manager must be signed in). */

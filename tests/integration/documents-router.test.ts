@@ -1,48 +1,23 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import type { ApiResult } from '../../shared/api/errors'
-import type { CheckInResult } from '../../shared/domain/battery-job'
-import type { Customer } from '../../shared/domain/customer'
+import { describe, expect, it } from 'vitest'
 import type { PrintOutcome } from '../../shared/domain/printing'
-import type { RadioCodeHistoryEntry } from '../../shared/domain/radio-code'
-import type { Vehicle, VehicleDetail } from '../../shared/domain/vehicle'
 import type { PrintableDocument } from '../../shared/print/document'
-import { createTestRouter, startTestServices, TRUSTED_SENDER, type TestServices } from '../helpers/services'
 import { errorOf, valueOf } from '../helpers/results'
-import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
+import { firstStartWithJob, useDesks } from './desk-harness'
 
 /* Printing through the contract: previews never carry the code; the card prints only with a PIN. */
 
-let dataDir: string | null = null
-let started: TestServices | null = null
-
-afterEach(async () => {
-  await started?.services.close()
-  if (dataDir) removeTempDir(dataDir)
-  started = null
-  dataDir = null
-})
-
-type Call = <T>(method: string, input: unknown) => Promise<ApiResult<T>>
+const desks = useDesks()
 
 async function start() {
-  dataDir = makeTempDir()
-  started = await startTestServices(dataDir)
-  const router = createTestRouter(started.services, { accessControl: true })
-  const call: Call = <T>(method: string, input: unknown) => router(TRUSTED_SENDER, method, input) as Promise<ApiResult<T>>
-  valueOf(await call('vault.setUp', { passphrase: null }))
-  valueOf(await call('staff.createFirstManager', { name: 'Maria Manager', pin: '2580' }))
-  const owner = valueOf(await call<Customer>('customers.create', { name: 'Ana <b>López</b>' }))
-  const vehicle = valueOf(await call<Vehicle>('vehicles.create', { ownerId: owner.id, year: 2005, make: 'Honda', model: 'Accord' }))
-  const detail = valueOf(await call<VehicleDetail>('radios.add', { vehicleId: vehicle.id, serial: 'U1234567' }))
-  valueOf(await call<RadioCodeHistoryEntry>('codes.add', { radioId: detail.radios[0]!.id, code: '41263', source: 'owner-card' }))
-  const job = valueOf(await call<CheckInResult>('jobs.checkIn', { vehicleId: vehicle.id, roNumber: 'RO-77' }))
-  return { call, vehicle, jobId: job.detail.job.id, printer: started.printer }
+  const desk = await desks.start({ accessControl: true })
+  const world = await firstStartWithJob(desk.call, { code: '41263', ownerName: 'Ana <b>López</b>' })
+  return { call: desk.call, vehicleId: world.vehicleId, jobId: world.jobId, printer: desk.printer }
 }
 
 describe('documents through the router', () => {
   it('a card preview shows the code masked and the customer text escaped', async () => {
-    const { call, vehicle } = await start()
-    const preview = valueOf(await call<PrintableDocument>('documents.preview', { document: 'code-card', vehicleId: vehicle.id, format: 'wallet' }))
+    const { call, vehicleId } = await start()
+    const preview = valueOf(await call<PrintableDocument>('documents.preview', { document: 'code-card', vehicleId, format: 'wallet' }))
     expect(preview.html).not.toContain('41263')
     expect(preview.html).toContain('•••••')
     expect(preview.html).toContain('Ana &lt;b&gt;López&lt;/b&gt;')
@@ -50,9 +25,9 @@ describe('documents through the router', () => {
   })
 
   it('printing the card needs the PIN; with it the printer gets the code; the reminder never has it', async () => {
-    const { call, vehicle, jobId, printer } = await start()
+    const { call, vehicleId, jobId, printer } = await start()
     // The manager's PIN was typed at set-up, within the recent-unlock window; a wrong PIN is still refused.
-    const wrong = errorOf(await call('documents.print', { request: { document: 'code-card', vehicleId: vehicle.id, format: 'wallet' }, pin: '0000' }))
+    const wrong = errorOf(await call('documents.print', { request: { document: 'code-card', vehicleId, format: 'wallet' }, pin: '0000' }))
     expect(wrong.code).toBe('FORBIDDEN')
     expect(printer.requests).toHaveLength(0)
     const card = valueOf(await call<PrintOutcome>('documents.print', { request: { document: 'code-card', jobId, format: 'wallet' }, pin: '2580' }))

@@ -1,19 +1,14 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSpoolPrinter } from '../../electron/web-preview/spool-printer'
-import type { ApiResult } from '../../shared/api/errors'
-import type { CheckInResult } from '../../shared/domain/battery-job'
-import type { Customer } from '../../shared/domain/customer'
 import type { PrintHistoryEntry, PrintOutcome, SavePdfOutcome } from '../../shared/domain/printing'
-import type { RadioCodeHistoryEntry } from '../../shared/domain/radio-code'
-import type { Vehicle, VehicleDetail } from '../../shared/domain/vehicle'
 import type { PrintSetups } from '../../shared/print/print-setup'
 import { mmToPoints } from '../../shared/print/units'
 import { errorOf, valueOf } from '../helpers/results'
-import { createTestRouter, startTestServices, TRUSTED_SENDER, type TestServices } from '../helpers/services'
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
+import { firstStartWithJob, useDesks } from './desk-harness'
 
 /*
  * This computer's printer setup per document type, through the contract:
@@ -25,8 +20,7 @@ import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
  */
 
 const CODE = '41263'
-let dataDir: string | null = null
-let started: TestServices | null = null
+const desks = useDesks()
 let spoolDir: string
 let spool: ReturnType<typeof createSpoolPrinter>
 
@@ -38,29 +32,11 @@ afterAll(async () => {
   await spool.close()
   removeTempDir(spoolDir)
 })
-afterEach(async () => {
-  await started?.services.close()
-  if (dataDir) removeTempDir(dataDir)
-  started = null
-  dataDir = null
-})
-
-type Call = <T>(method: string, input: unknown) => Promise<ApiResult<T>>
 
 async function start() {
-  dataDir = makeTempDir()
-  started = await startTestServices(dataDir)
-  const router = createTestRouter(started.services, { accessControl: true })
-  const call: Call = <T>(method: string, input: unknown) => router(TRUSTED_SENDER, method, input) as Promise<ApiResult<T>>
-  valueOf(await call('vault.setUp', { passphrase: null }))
-  valueOf(await call('staff.createFirstManager', { name: 'Maria Manager', pin: '2580' }))
-  const owner = valueOf(await call<Customer>('customers.create', { name: 'Ana López' }))
-  const vehicle = valueOf(await call<Vehicle>('vehicles.create', { ownerId: owner.id, year: 2005, make: 'Honda', model: 'Accord' }))
-  const detail = valueOf(await call<VehicleDetail>('radios.add', { vehicleId: vehicle.id, serial: 'U1234567' }))
-  valueOf(await call<RadioCodeHistoryEntry>('codes.add', { radioId: detail.radios[0]!.id, code: CODE, source: 'owner-card' }))
-  const job = valueOf(await call<CheckInResult>('jobs.checkIn', { vehicleId: vehicle.id, roNumber: 'RO-77' }))
-  const { services, printer } = started
-  return { call, services, printer, vehicle, jobId: job.detail.job.id }
+  const desk = await desks.start({ accessControl: true })
+  const world = await firstStartWithJob(desk.call, { code: CODE })
+  return { call: desk.call, services: desk.services, printer: desk.printer, dataDir: desk.dataDir, vehicleId: world.vehicleId, jobId: world.jobId }
 }
 
 describe('print setup per workstation and document type', () => {
@@ -236,7 +212,7 @@ describe('the print path applies the setup', () => {
 
 describe('save as PDF', () => {
   it('asks the printer where, writes the card with its code, records it; a closed dialog saves and records nothing', async () => {
-    const { call, printer, services, jobId } = await start()
+    const { call, printer, services, jobId, dataDir } = await start()
     const asked: string[] = []
     let answer: string | null = null
     printer.toPdf = (document) => spool.toPdf!(document)
@@ -252,7 +228,7 @@ describe('save as PDF', () => {
     expect(asked).toHaveLength(1)
     expect(asked[0]).toMatch(/^Radio code - 2005 Honda Accord - RO-77 - \d{4}-\d{2}-\d{2}\.pdf$/)
 
-    answer = path.join(dataDir!, 'card.pdf')
+    answer = path.join(dataDir, 'card.pdf')
     const saved = valueOf(await call<SavePdfOutcome>('documents.savePdf', { request: { document: 'code-card', jobId, format: 'wallet' }, pin: '2580' }))
     expect(saved).toMatchObject({ status: 'saved', filePath: answer })
     expect(execFileSync('pdftotext', [answer, '-']).toString().replace(/\s+/g, '')).toContain(CODE)
@@ -278,11 +254,11 @@ describe('save as PDF', () => {
 
 describe('print history', () => {
   it('lists a job’s prints and a vehicle’s (its jobs and the vehicle page’s), newest first, with who and how it went', async () => {
-    const { call, printer, jobId, vehicle } = await start()
+    const { call, printer, jobId, vehicleId } = await start()
     valueOf(await call<PrintOutcome>('documents.print', { request: { document: 'pickup-reminder', jobId, format: 'receipt' }, printerName: 'front-desk' }))
     valueOf(await call<PrintOutcome>('documents.print', { request: { document: 'code-card', jobId, format: 'wallet' }, printerName: 'front-desk', pin: '2580', copies: 3 }))
     printer.failWith = new Error('Print job failed')
-    valueOf(await call<PrintOutcome>('documents.print', { request: { document: 'code-guide', vehicleId: vehicle.id, paper: 'a4' }, printerName: 'front-desk' }))
+    valueOf(await call<PrintOutcome>('documents.print', { request: { document: 'code-guide', vehicleId, paper: 'a4' }, printerName: 'front-desk' }))
 
     const forJob = valueOf(await call<PrintHistoryEntry[]>('documents.history', { jobId }))
     expect(forJob.map((e) => [e.documentLabel, e.status, e.printerName, e.copies])).toEqual([
@@ -291,14 +267,14 @@ describe('print history', () => {
     ])
     expect(forJob[0]!.requestedBy).toMatchObject({ name: 'Maria Manager' })
 
-    const forVehicle = valueOf(await call<PrintHistoryEntry[]>('documents.history', { vehicleId: vehicle.id }))
+    const forVehicle = valueOf(await call<PrintHistoryEntry[]>('documents.history', { vehicleId }))
     expect(forVehicle.map((e) => [e.documentLabel, e.status])).toEqual([
       ['“How to get your radio code” guide (A4)', 'failed'],
       ['Code card (wallet card)', 'printed'],
       ['Pickup reminder (80 mm receipt)', 'printed'],
     ])
     expect(forVehicle[0]!.error).toBe('Print job failed')
-    expect(valueOf(await call<PrintHistoryEntry[]>('documents.history', { vehicleId: vehicle.id + 1 }))).toEqual([])
-    expect(errorOf(await call('documents.history', { jobId, vehicleId: vehicle.id })).code).toBe('VALIDATION')
+    expect(valueOf(await call<PrintHistoryEntry[]>('documents.history', { vehicleId: vehicleId + 1 }))).toEqual([])
+    expect(errorOf(await call('documents.history', { jobId, vehicleId })).code).toBe('VALIDATION')
   })
 })
