@@ -44,6 +44,7 @@ import {
   staffPermissionsSchema,
   vaultPassphraseSchema,
   type StaffMember,
+  type StaffRosterEntry,
 } from '../domain/staff'
 import {
   codeIdInput,
@@ -146,6 +147,8 @@ export const apiContract = {
   'vault.unlock': method<SecurityStatus>()(z.object({ passphrase: z.string().min(1, 'Enter the vault passphrase.').max(1024) }).strict()),
   /** First start: the manager, who is then signed in. */
   'staff.createFirstManager': method<SecurityStatus>()(firstManagerSchema.strict()),
+  /** Public: the sign-in picker's names (active staff, role, locked or not); nothing else before sign-in. */
+  'staff.roster': method<readonly StaffRosterEntry[]>()(noInput),
   'staff.list': method<readonly StaffMember[]>()(noInput),
   'staff.add': method<StaffMember>()(newStaffSchema.strict()),
   'staff.setPermissions': method<StaffMember>()(staffPermissionsSchema.strict()),

@@ -25,6 +25,7 @@ export const API_METHODS = [
   'vault.setUp',
   'vault.unlock',
   'staff.createFirstManager',
+  'staff.roster',
   'staff.list',
   'staff.add',
   'staff.setPermissions',

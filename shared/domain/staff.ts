@@ -105,6 +105,27 @@ export interface StaffMember {
   readonly createdAt: string
 }
 
+/**
+ * What the sign-in picker shows before anyone is signed in: active staff,
+ * their role and whether they are locked out. Nothing more (no wrong-PIN
+ * counts, permissions or dates), because anyone at the counter can ask.
+ */
+export interface StaffRosterEntry {
+  readonly id: number
+  readonly name: string
+  readonly role: StaffRole
+  readonly lockedUntil: string | null
+  readonly needsManagerReset: boolean
+}
+
+/** The roster: active members only, by name. */
+export function toStaffRoster(members: readonly StaffMember[]): StaffRosterEntry[] {
+  return members
+    .filter((member) => member.active)
+    .map(({ id, name, role, lockedUntil, needsManagerReset }) => ({ id, name, role, lockedUntil, needsManagerReset }))
+    .sort((a, b) => a.name.localeCompare(b.name))
+}
+
 /** Whether this member may see codes in clear text (manager, or granted by a manager). */
 export function mayRevealCodes(member: Pick<StaffMember, 'role' | 'canRevealCodes' | 'active'>): boolean {
   return member.active && (member.role === 'manager' || member.canRevealCodes)

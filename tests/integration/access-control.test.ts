@@ -3,6 +3,7 @@ import { PUBLIC_METHODS } from '../../electron/main/ipc/access'
 import { apiContract, type ApiMethod } from '../../shared/api/contract'
 import type { ApiResult } from '../../shared/api/errors'
 import type { SecurityStatus } from '../../shared/domain/security'
+import type { StaffMember, StaffRosterEntry } from '../../shared/domain/staff'
 import { createTestRouter, startTestServices, TRUSTED_SENDER, type TestServices } from '../helpers/services'
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
 
@@ -57,6 +58,29 @@ describe('access control', () => {
     expect((await call('customers.list', {})).ok).toBe(true)
   })
 
+  it('signed out, the sign-in picker gets only names, roles and lock state of active staff; the full staff list needs sign-in', async () => {
+    const call = await start()
+    await call('vault.setUp', { passphrase: null })
+    const status = await call<SecurityStatus>('staff.createFirstManager', { name: 'Maria', pin: MANAGER_PIN })
+    if (!status.ok) throw new Error(status.error.message)
+    const desk = await call<StaffMember>('staff.add', { name: 'Dan Desk', role: 'desk', pin: '7391' })
+    const left = await call<StaffMember>('staff.add', { name: 'Lee Left', role: 'desk', pin: '7392' })
+    if (!desk.ok || !left.ok) throw new Error('staff.add failed')
+    await call('staff.setActive', { staffId: left.value.id, active: false })
+    await call('session.signOut', {})
+    // A wrong PIN is counted, but the roster does not tell anyone how many.
+    await call('session.signIn', { staffId: desk.value.id, pin: '0000' })
+
+    const roster = await call<StaffRosterEntry[]>('staff.roster', {})
+    if (!roster.ok) throw new Error(roster.error.message)
+    expect(roster.value).toEqual([
+      { id: desk.value.id, name: 'Dan Desk', role: 'desk', lockedUntil: null, needsManagerReset: false },
+      { id: status.value.signedIn!.id, name: 'Maria', role: 'manager', lockedUntil: null, needsManagerReset: false },
+    ])
+    const list = await call('staff.list', {})
+    expect(list.ok ? null : list.error.code).toBe('SIGNED_OUT')
+  })
+
   it('the public calls are exactly what the start-up and sign-in screens need', () => {
     expect([...PUBLIC_METHODS].sort()).toEqual(
       [
@@ -67,7 +91,7 @@ describe('access control', () => {
         'session.signIn',
         'session.signOut',
         'staff.createFirstManager',
-        'staff.list',
+        'staff.roster',
         'vault.setUp',
         'vault.unlock',
       ].sort(),

@@ -14,7 +14,7 @@ export const PUBLIC_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'vault.setUp',
   'vault.unlock',
   'staff.createFirstManager',
-  'staff.list',
+  'staff.roster',
   'session.signIn',
   'session.signOut',
   // Only while the database cannot be read, and only the backup app.status offers (see services/backup-actions.ts).

@@ -1,4 +1,5 @@
 import type { SignInResult } from '../../../../shared/domain/security'
+import { toStaffRoster } from '../../../../shared/domain/staff'
 import { appendAudit } from '../../../db/repositories/audit'
 import type { Handlers } from '../router'
 import type { AppServices } from '../../services/app-services'
@@ -26,6 +27,7 @@ export const securityHandlers = {
     return security.status()
   },
   // Public: the sign-in screen lists names to pick from.
+  'staff.roster': async (_input, services) => toStaffRoster(await services.requireSecurity().staff.listStaff()),
   'staff.list': (_input, services) => services.requireSecurity().staff.listStaff(),
   'staff.add': (input, services) => {
     const security = services.requireSecurity()

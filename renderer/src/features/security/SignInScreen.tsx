@@ -1,6 +1,6 @@
 import { useEffect, useEffectEvent, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import type { SecurityStatus } from '../../../../shared/domain/security'
-import type { StaffMember } from '../../../../shared/domain/staff'
+import type { StaffRosterEntry } from '../../../../shared/domain/staff'
 import { Kbd } from '../../components/Kbd'
 import { Notice } from '../../components/Notice'
 import { api, errorMessage } from '../../lib/api'
@@ -19,23 +19,21 @@ interface Props {
 
 type ListState =
   | { readonly status: 'loading' }
-  | { readonly status: 'ready'; readonly staff: readonly StaffMember[] }
+  | { readonly status: 'ready'; readonly staff: readonly StaffRosterEntry[] }
   | { readonly status: 'error'; readonly message: string }
 
 /** Who is at the desk: pick your name, then type your PIN. */
 export function SignInScreen({ onStatus, suggestedStaffId, notice }: Props) {
   const [list, setList] = useState<ListState>({ status: 'loading' })
   const [version, setVersion] = useState(0)
-  const [chosen, setChosen] = useState<StaffMember | null>(null)
+  const [chosen, setChosen] = useState<StaffRosterEntry | null>(null)
   const [focusId, setFocusId] = useState<number | null>(suggestedStaffId)
 
   useEffect(() => {
     let cancelled = false
-    api.staff.list({}).then(
+    api.staff.roster({}).then(
       (staff) => {
-        if (cancelled) return
-        const active = staff.filter((member) => member.active).sort((a, b) => a.name.localeCompare(b.name))
-        setList({ status: 'ready', staff: active })
+        if (!cancelled) setList({ status: 'ready', staff })
       },
       (error: unknown) => {
         if (!cancelled) setList({ status: 'error', message: errorMessage(error) })
@@ -86,9 +84,9 @@ export function SignInScreen({ onStatus, suggestedStaffId, notice }: Props) {
 }
 
 interface PickerProps {
-  readonly staff: readonly StaffMember[]
+  readonly staff: readonly StaffRosterEntry[]
   readonly focusId: number | null
-  readonly onPick: (member: StaffMember) => void
+  readonly onPick: (member: StaffRosterEntry) => void
 }
 
 /** Big name buttons; arrow keys move, typing the first letters jumps to a name, Enter picks. */
@@ -182,7 +180,7 @@ type PinOutcome =
   | { readonly kind: 'unlocked' }
 
 interface PinStepProps {
-  readonly member: StaffMember
+  readonly member: StaffRosterEntry
   readonly onStatus: (status: SecurityStatus) => void
   readonly onBack: () => void
 }
