@@ -164,7 +164,7 @@ async function main(): Promise<void> {
     floor: csv.floor.median,
     target: '≤ 2000 ms',
     verdict: atMost(csv.app.median, 2000),
-    note: `${(csv.bytes / 1e6).toFixed(1)} MB; created ${csv.summary.customersCreated} customers, ${csv.summary.vehiclesCreated} vehicles, ${csv.summary.radiosCreated} radios, ${csv.summary.codesImported} codes`,
+    note: `${(csv.bytes / 1e6).toFixed(1)} MB; CPU time ${csv.appCpu.median.toFixed(0)} ms (floor ${csv.floorCpu.median.toFixed(0)}); created ${csv.summary.customersCreated} customers, ${csv.summary.vehiclesCreated} vehicles, ${csv.summary.radiosCreated} radios, ${csv.summary.codesImported} codes`,
   })
   rows.push({
     name: 'renderer initial JS',

@@ -13,7 +13,8 @@ import type { AppSession } from './app-session'
  * and serials, and 1- to 6-character VIN tails, through the real router
  * (search.query, signed in) and, interleaved with it, through the floor:
  * the same search as ONE prepared statement on a raw connection (key range,
- * reversed key range, FTS5 prefix match and the rows a result list shows).
+ * reversed key range, FTS5 prefix match, each record once and at most
+ * `limit` per kind, and the rows a result list shows).
  */
 
 export const SEARCH_CATEGORIES = ['name', 'phone', 'plate', 'vinTail', 'serial'] as const
@@ -84,23 +85,25 @@ export function createSearchFloor(dbFile: string, pragmas: readonly string[] = [
     const parts: string[] = []
     const ctes: string[] = []
     if (forward) {
-      ctes.push(`fwd as (select entity_type, entity_id, kind, key = @token as exact from search_keys where key >= @token and key < @tokenEnd limit @limit2)`)
+      ctes.push(`fwd as (select entity_type, entity_id, case when key = @token then 0 else 1 end as ord from search_keys where key >= @token and key < @tokenEnd limit @limit2)`)
       parts.push('select * from fwd')
     }
     if (backward) {
-      ctes.push(`bwd as (select entity_type, entity_id, kind, 0 as exact from search_keys where key >= @rev and key < @revEnd limit @limit)`)
+      ctes.push(`bwd as (select entity_type, entity_id, 2 as ord from search_keys where key >= @rev and key < @revEnd limit @limit)`)
       parts.push('select * from bwd')
     }
     if (words) {
       const count = [forward ? '(select count(*) from fwd)' : '', backward ? '(select count(*) from bwd)' : ''].filter(Boolean).join(' + ') || '0'
       ctes.push(
-        `words as (select entity_type, entity_id, 'name' as kind, 0 as exact from search_index where ${count} < @limit3 and search_index match @match limit @limit3)`,
+        `words as (select entity_type, entity_id, 3 as ord from search_index where ${count} < @limit3 and search_index match @match limit @limit3)`,
       )
       parts.push('select * from words')
     }
-    ctes.push(`hits as (${parts.join(' union all ')})`)
+    // Each record once, at most `limit` per kind, as the service shows them.
+    ctes.push(`found as (select entity_type, entity_id, min(ord) as ord from (${parts.join(' union all ')}) group by entity_type, entity_id)`)
+    ctes.push(`hits as (select * from (select *, row_number() over (partition by entity_type order by ord) as n from found) where n <= @limit)`)
     statement = sqlite.prepare(`with ${ctes.join(', ')}
-      select h.entity_type, h.entity_id, h.kind, h.exact,
+      select h.entity_type, h.entity_id, h.ord,
         c.name as customer_name,
         (select p.number from customer_phones p where p.customer_id = c.id order by p.position limit 1) as phone,
         v.vin, v.year, v.make, v.model, v.plate, v.plate_state, vc.name as vehicle_owner,
