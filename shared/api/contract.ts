@@ -41,6 +41,7 @@ import {
   firstManagerSchema,
   newStaffSchema,
   resetPinSchema,
+  changeOwnPinSchema,
   staffPermissionsSchema,
   vaultPassphraseSchema,
   type StaffMember,
@@ -154,6 +155,8 @@ export const apiContract = {
   'staff.setPermissions': method<StaffMember>()(staffPermissionsSchema.strict()),
   'staff.setActive': method<StaffMember>()(z.object({ staffId: z.number().int().positive(), active: z.boolean() }).strict()),
   'staff.resetPin': method<StaffMember>()(resetPinSchema.strict()),
+  /** Anyone signed in changes their own PIN, typing the current one (wrong ones count toward the lockout). Audited. */
+  'staff.changeOwnPin': method<StaffMember>()(changeOwnPinSchema.strict()),
   'session.signIn': method<SignInResult>()(z.object({ staffId: z.number().int().positive(), pin: enteredPinSchema }).strict()),
   'session.signOut': method<SecurityStatus>()(noInput),
   'codes.add': method<RadioCodeHistoryEntry>()(newRadioCodeSchema.strict()),

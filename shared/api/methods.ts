@@ -31,6 +31,7 @@ export const API_METHODS = [
   'staff.setPermissions',
   'staff.setActive',
   'staff.resetPin',
+  'staff.changeOwnPin',
   'session.signIn',
   'session.signOut',
   'codes.add',

@@ -82,6 +82,11 @@ export const resetPinSchema = z.object({
   newPin: newPinSchema,
 })
 
+export const changeOwnPinSchema = z.object({
+  currentPin: enteredPinSchema,
+  newPin: newPinSchema,
+})
+
 export type FirstManagerInput = z.output<typeof firstManagerSchema>
 export type NewStaff = z.output<typeof newStaffSchema>
 export type NewStaffInput = z.input<typeof newStaffSchema>

@@ -74,6 +74,8 @@ export interface StaffService {
   setActive(actorId: number, staffId: number, active: boolean): Promise<StaffMember>
   /** Manager only: new PIN for someone, clears the lockout; audited. */
   resetPin(actorId: number, staffId: number, newPin: string): Promise<StaffMember>
+  /** Anyone signed in: a new PIN for themselves, with their current PIN (lockout applies); audited. */
+  changeOwnPin(actorId: number, currentPin: string, newPin: string): Promise<StaffMember>
   /** Checks a PIN with the lockout policy; failures and locks are audited. Never throws for a wrong PIN. */
   verifyPin(staffId: number, pin: string): Promise<PinCheck>
   /** The active staff member, or FORBIDDEN. */
@@ -186,6 +188,21 @@ export function createStaffService(options: StaffServiceOptions): StaffService {
         lockedUntil: null,
       }
     })
+  }
+
+  // One PIN check at a time per person, so two quick tries cannot both slip under the lockout count.
+  const verifyPin = (staffId: number, pin: string): Promise<PinCheck> => {
+    const previous = pinQueues.get(staffId) ?? Promise.resolve()
+    const run = previous.then(
+      () => checkPin(staffId, pin),
+      () => checkPin(staffId, pin),
+    )
+    const settled = run.catch(() => undefined)
+    pinQueues.set(staffId, settled)
+    void settled.then(() => {
+      if (pinQueues.get(staffId) === settled) pinQueues.delete(staffId)
+    })
+    return run
   }
 
   return {
@@ -306,18 +323,20 @@ export function createStaffService(options: StaffServiceOptions): StaffService {
       return getMember(staffId)
     },
 
-    verifyPin(staffId, pin) {
-      const previous = pinQueues.get(staffId) ?? Promise.resolve()
-      const run = previous.then(
-        () => checkPin(staffId, pin),
-        () => checkPin(staffId, pin),
-      )
-      const settled = run.catch(() => undefined)
-      pinQueues.set(staffId, settled)
-      void settled.then(() => {
-        if (pinQueues.get(staffId) === settled) pinQueues.delete(staffId)
+    verifyPin,
+
+    async changeOwnPin(actorId, currentPin, newPin) {
+      const pin = parseInput(newPinSchema, newPin)
+      // The lockout policy applies: this is a PIN check like any other.
+      const check = await verifyPin(actorId, currentPin)
+      if (!check.ok) throw new AppError('FORBIDDEN', check.reason === 'wrong-pin' ? `Your current PIN is not right. ${check.message.replace(/^Wrong PIN\. /, '')}` : check.message)
+      const pinHash = await hashPin(pin, vault.pepper(), cost)
+      const now = options.now().toISOString()
+      await db.transaction().execute(async (trx) => {
+        await updateStaffPin(trx, actorId, pinHash, now)
+        await appendAudit(trx, entry(now, actorId, 'staff.pin.change', actorId, {}))
       })
-      return run
+      return getMember(actorId)
     },
 
     requireActive,

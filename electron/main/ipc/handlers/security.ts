@@ -33,6 +33,10 @@ export const securityHandlers = {
     const security = services.requireSecurity()
     return security.staff.addStaff(security.requireActor(), input)
   },
+  'staff.changeOwnPin': (input, services) => {
+    const security = services.requireSecurity()
+    return security.staff.changeOwnPin(security.requireActor(), input.currentPin, input.newPin)
+  },
   'staff.setPermissions': (input, services) => {
     const security = services.requireSecurity()
     return security.staff.setPermissions(security.requireActor(), input)

@@ -12,6 +12,7 @@ const ACTION_WORDS: Readonly<Record<string, string>> = {
   'staff.pin.failed': 'Typed a wrong PIN',
   'staff.locked': 'Locked out after wrong PINs',
   'staff.pin.reset': 'Reset a PIN',
+  'staff.pin.change': 'Changed their own PIN',
   'staff.create': 'Added a staff member',
   'staff.permissions': 'Changed what someone may do with codes',
   'staff.deactivate': 'Deactivated a staff member',

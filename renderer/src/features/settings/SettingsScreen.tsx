@@ -4,6 +4,7 @@ import { ScreenHeader } from '../../components/ScreenHeader'
 import { AuditLogSection } from '../audit/AuditLogSection'
 import { BackupsSection } from '../backups/BackupsSection'
 import { ImportExportTab } from '../csv/ImportExportTab'
+import { ChangeOwnPinForm } from '../staff/ChangeOwnPinForm'
 import { StaffSection } from '../staff/StaffSection'
 import { IdleLockSection } from './IdleLockSection'
 import { PrintersSection } from './PrintersSection'
@@ -67,6 +68,7 @@ export function SettingsScreen({ rest = [], query = {} }: Props) {
       {tab === 'staff' ? (
         <div className="settings-layout settings-layout--single">
           <StaffSection />
+          <ChangeOwnPinForm name={desk.member.name} />
         </div>
       ) : null}
       {tab === 'backups' ? <BackupsSection /> : null}
