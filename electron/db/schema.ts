@@ -191,7 +191,7 @@ export interface WorkstationSettingsTable {
 export interface VaultKeysTable {
   id: Generated<number>
   purpose: 'data-key' | 'pin-pepper'
-  wrap_method: 'safe-storage' | 'passphrase' | 'test'
+  wrap_method: 'safe-storage' | 'passphrase' | 'test' | 'recovery-key'
   wrapped_key: string
   kdf_params_json: Generated<string>
   key_check: string

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration'
 import * as initialSchema from './2026-11-24T0600_initial-schema'
+import * as vaultRecoveryKey from './2026-11-24T0850_vault-recovery-key'
 
 /**
  * Every migration, listed explicitly and in order (a bundled main process
@@ -7,6 +8,7 @@ import * as initialSchema from './2026-11-24T0600_initial-schema'
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-24T0600_initial-schema': initialSchema,
+  '2026-11-24T0850_vault-recovery-key': vaultRecoveryKey,
 }
 
 export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS)
