@@ -19,7 +19,15 @@ import {
 } from '../domain/vehicle'
 import { normalizeVin, vinSchema } from '../domain/vin'
 import type { VinDecodeSuggestion } from '../domain/vin-decode'
-import type { SecurityStatus, SignInResult } from '../domain/security'
+import {
+  confirmRecoveryKeySchema,
+  newRecoveryKeySchema,
+  vaultRecoverSchema,
+  type NewRecoveryKey,
+  type RecoverySheetOutcome,
+  type SecurityStatus,
+  type SignInResult,
+} from '../domain/security'
 import {
   boardDaySchema,
   checkInSchema,
@@ -146,6 +154,14 @@ export const apiContract = {
   /** First start: protect the vault with this computer's key store (passphrase null) or a passphrase. */
   'vault.setUp': method<SecurityStatus>()(z.object({ passphrase: vaultPassphraseSchema.nullable() }).strict()),
   'vault.unlock': method<SecurityStatus>()(z.object({ passphrase: z.string().min(1, 'Enter the vault passphrase.').max(1024) }).strict()),
+  /** A locked vault opened with the recovery key, then protected for this computer (key store, or the new passphrase). Audited; failures slow down. */
+  'vault.recover': method<SecurityStatus>()(vaultRecoverSchema.strict()),
+  /** A new recovery key, shown once: at first start with no PIN, later by a manager with their PIN. Stored only when confirmed. */
+  'vault.newRecoveryKey': method<NewRecoveryKey>()(newRecoveryKeySchema.strict()),
+  /** "I wrote it down": the last group of the key just made; stores it, retiring the old one. Audited. */
+  'vault.confirmRecoveryKey': method<SecurityStatus>()(confirmRecoveryKeySchema.strict()),
+  /** Prints the waiting recovery key's sheet (system dialog). Audited as printed; never a print job. */
+  'vault.printRecoverySheet': method<RecoverySheetOutcome>()(noInput),
   /** First start: the manager, who is then signed in. */
   'staff.createFirstManager': method<SecurityStatus>()(firstManagerSchema.strict()),
   /** Public: the sign-in picker's names (active staff, role, locked or not); nothing else before sign-in. */

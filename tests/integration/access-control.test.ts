@@ -94,6 +94,11 @@ describe('access control', () => {
         'staff.roster',
         'vault.setUp',
         'vault.unlock',
+        // The recovery key: opening a locked vault, and its screen at first start (each checks who may use it).
+        'vault.recover',
+        'vault.newRecoveryKey',
+        'vault.confirmRecoveryKey',
+        'vault.printRecoverySheet',
       ].sort(),
     )
   })

@@ -35,3 +35,9 @@ export async function insertVaultKey(trx: Transaction<Database>, key: NewVaultKe
     .executeTakeFirstOrThrow()
   return row.id
 }
+
+/** Marks keys as no longer in use (a re-protected or replaced wrapping). Kept, never deleted: the audit trail can point at them. */
+export async function retireVaultKeys(trx: Transaction<Database>, ids: readonly number[], now: string): Promise<void> {
+  if (ids.length === 0) return
+  await trx.updateTable('vault_keys').set({ retired_at: now }).where('id', 'in', [...ids]).where('retired_at', 'is', null).execute()
+}

@@ -13,6 +13,11 @@ export const PUBLIC_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'security.status',
   'vault.setUp',
   'vault.unlock',
+  // The recovery key: opening a locked vault, and the key's own screen at first start. Each checks who may use it.
+  'vault.recover',
+  'vault.newRecoveryKey',
+  'vault.confirmRecoveryKey',
+  'vault.printRecoverySheet',
   'staff.createFirstManager',
   'staff.roster',
   'session.signIn',

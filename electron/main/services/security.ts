@@ -17,6 +17,7 @@ import {
   type SafeStorageAssessment,
 } from '../vault/key-protector'
 import { createRadioCodeService, type RadioCodeService } from '../vault/radio-code-service'
+import { createRecoveryService, type RecoveryService } from '../vault/recovery-service'
 import { createVault, type Vault } from '../vault/vault'
 import { guidanceForVehicle } from './knowledge'
 
@@ -53,11 +54,15 @@ export interface Security {
   readonly staff: StaffService
   readonly session: DeskSession
   readonly codes: RadioCodeService
+  /** The recovery key: made and confirmed at set-up or in Settings, used when this computer cannot open the vault. */
+  readonly recovery: RecoveryService
   status(): Promise<SecurityStatus>
   /** First start: protect the new vault with the OS key store (passphrase null) or a passphrase. */
   setUpVault(passphrase: string | null): Promise<SecurityStatus>
   /** Start-up of a passphrase-protected vault. */
   unlockVault(passphrase: string): Promise<SecurityStatus>
+  /** A locked vault opened with the recovery key, then protected like set-up would here: key store (passphrase null) or a new passphrase. */
+  recoverVault(recoveryKey: string, newPassphrase: string | null): Promise<SecurityStatus>
   /** The member at the desk (touching the session), or SIGNED_OUT. */
   requireActor(): number
   /** Stops the idle watcher. */
@@ -128,15 +133,30 @@ export async function startSecurity(options: SecurityOptions): Promise<Security>
     now,
     checkFormat: (radioId, code) => codeFormatProblems(db, radioId, code),
   })
+  const recovery = createRecoveryService({ db, vault, staff, session, now })
   const testProtector = () => createTestKeyProtector({ use: 'browser-preview' })
 
+  /** What set-up would protect a vault with on this computer: the key store, or the passphrase typed. */
+  const protectorHere = (passphrase: string | null): KeyProtector => {
+    if (passphrase !== null) return createPassphraseProtector(passphrase)
+    if (options.keyStore.testKey) return testProtector()
+    const assessment = options.keyStore.assess()
+    if (!assessment.trusted) throw new AppError('CONFLICT', assessment.reason)
+    return options.keyStore.systemProtector()
+  }
+
   // Unlock without asking when the key is held by something that needs no typing.
+  let unlockProblem: string | null = null
   const method = await vault.storedWrapMethod()
-  if (method === 'safe-storage' || (method === 'test' && options.keyStore.testKey)) {
+  if (method === 'test' && !options.keyStore.testKey) {
+    unlockProblem = 'This vault is protected by a test key (tests and the browser preview only), which this program does not accept.'
+  } else if (method === 'safe-storage' || method === 'test') {
     try {
       await vault.unlock(method === 'test' ? testProtector() : options.keyStore.systemProtector())
     } catch (error) {
       options.log.error('vault could not be unlocked at start-up', error)
+      // The protectors' messages are written for the manager and hold no secret.
+      unlockProblem = error instanceof Error ? error.message : 'The key store did not give the vault key back.'
     }
   }
 
@@ -159,6 +179,8 @@ export async function startSecurity(options: SecurityOptions): Promise<Security>
     return {
       vault: vaultState,
       protection: await vault.storedWrapMethod(),
+      hasRecoveryKey: vaultState === 'uninitialized' ? false : await vault.hasRecoveryKey(),
+      unlockProblem: vaultState === 'locked' ? unlockProblem : null,
       systemKeyStore: assessment.trusted
         ? { trusted: true, explanation: assessment.note }
         : { trusted: false, explanation: assessment.reason },
@@ -173,24 +195,24 @@ export async function startSecurity(options: SecurityOptions): Promise<Security>
     staff,
     session,
     codes,
+    recovery,
     status,
     async setUpVault(passphrase) {
       if ((await vault.state()) !== 'uninitialized') throw new AppError('CONFLICT', 'The vault is already set up.')
-      let protector: KeyProtector
-      if (passphrase !== null) protector = createPassphraseProtector(passphrase)
-      else if (options.keyStore.testKey) protector = testProtector()
-      else {
-        const assessment = options.keyStore.assess()
-        if (!assessment.trusted) throw new AppError('CONFLICT', assessment.reason)
-        protector = options.keyStore.systemProtector()
-      }
-      await vault.initialize(protector)
+      await vault.initialize(protectorHere(passphrase))
       options.events.emit('session.changed', { staffId: null })
       return status()
     },
     async unlockVault(passphrase) {
       if ((await vault.state()) !== 'locked') return status()
       await vault.unlock(createPassphraseProtector(passphrase))
+      options.events.emit('session.changed', { staffId: session.currentStaffId() })
+      return status()
+    },
+    async recoverVault(recoveryKey, newPassphrase) {
+      if ((await vault.state()) !== 'locked') throw new AppError('CONFLICT', 'The code vault is not locked, so there is nothing to recover.')
+      await recovery.recover(recoveryKey, () => protectorHere(newPassphrase))
+      unlockProblem = null
       options.events.emit('session.changed', { staffId: session.currentStaffId() })
       return status()
     },
@@ -202,6 +224,7 @@ export async function startSecurity(options: SecurityOptions): Promise<Security>
     },
     close() {
       clearInterval(watcher)
+      recovery.forget()
       vault.lock()
     },
   }

@@ -71,11 +71,14 @@ const WRAP_VERSION = 1
 const IV_BYTES = 12
 const TAG_BYTES = 16
 
-function wrapAad(kind: KeyProtectorKind): Buffer {
+/** What a wrap is labelled with (its AAD): a wrap made for one use does not open as another. */
+export type WrapLabel = KeyProtectorKind | 'recovery-key'
+
+function wrapAad(kind: WrapLabel): Buffer {
   return Buffer.from(`radio-code-desk/key-wrap/v${WRAP_VERSION}/${kind}`, 'utf8')
 }
 
-function aesWrap(kek: Buffer, key: Buffer, kind: KeyProtectorKind): string {
+export function aesWrap(kek: Buffer, key: Buffer, kind: WrapLabel): string {
   const iv = randomBytes(IV_BYTES)
   const cipher = createCipheriv('aes-256-gcm', kek, iv, { authTagLength: TAG_BYTES })
   cipher.setAAD(wrapAad(kind))
@@ -84,7 +87,7 @@ function aesWrap(kek: Buffer, key: Buffer, kind: KeyProtectorKind): string {
 }
 
 /** Returns null when the tag does not verify (wrong key-encryption key or changed text). */
-function aesUnwrap(kek: Buffer, wrapped: string, kind: KeyProtectorKind): Buffer | null {
+export function aesUnwrap(kek: Buffer, wrapped: string, kind: WrapLabel): Buffer | null {
   const raw = Buffer.from(wrapped, 'base64')
   if (raw.length !== 1 + IV_BYTES + TAG_BYTES + VAULT_KEY_BYTES || raw[0] !== WRAP_VERSION) {
     throw new KeyProtectorError('A stored vault key is not in the expected format (damaged or written by another version).')
@@ -99,7 +102,7 @@ function aesUnwrap(kek: Buffer, wrapped: string, kind: KeyProtectorKind): Buffer
   }
 }
 
-function checkKeyToWrap(key: Buffer): void {
+export function checkKeyToWrap(key: Buffer): void {
   if (key.length !== VAULT_KEY_BYTES) throw new KeyProtectorError(`A vault key is ${VAULT_KEY_BYTES} bytes.`)
 }
 

@@ -2,7 +2,14 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { AppError } from '../../../shared/api/errors'
 import { appendAudit } from '../../db/repositories/audit'
-import { insertVaultKey, listActiveVaultKeys, type VaultKeyPurpose, type VaultKeyRow } from '../../db/repositories/vault-keys'
+import {
+  insertVaultKey,
+  listActiveVaultKeys,
+  retireVaultKeys,
+  type NewVaultKeyRow,
+  type VaultKeyPurpose,
+  type VaultKeyRow,
+} from '../../db/repositories/vault-keys'
 import type { Database } from '../../db/schema'
 import { decryptCode as decryptWithKey, encryptCode as encryptWithKey } from './code-cipher'
 import {
@@ -13,12 +20,19 @@ import {
   type KeyProtector,
   type KeyProtectorKind,
 } from './key-protector'
+import type { RecoveryKeyProtector } from './recovery-key-protector'
 
 /*
  * The vault: holds the data key (radio codes) and the PIN pepper in memory
  * once unlocked. The database stores them only wrapped by a KeyProtector,
  * each with a key_check (an HMAC of a constant under the key) so a wrong
  * unwrap is caught before anything is encrypted with a wrong key.
+ *
+ * Each key may be stored more than once: wrapped by the everyday protector
+ * (key store, passphrase) and by the recovery key. The code ciphertexts name
+ * the data key by the id of the row it was first stored in (radio_codes.key_id);
+ * later wrappings of the same key carry that id as `dataKeyId` in their
+ * kdf_params_json, so codes keep decrypting after a recovery re-protects it.
  *
  * The raw keys live only in closure variables of this object: they are not
  * properties (so they never show up in a log of the object), never returned
@@ -57,6 +71,24 @@ export interface Vault {
   decryptCode(radioId: number, ciphertext: string, keyId?: number): string
   /** The PIN pepper (32 bytes). Do not copy, log or keep it. */
   pepper(): Buffer
+  /** Whether the keys are also stored under a recovery key. */
+  hasRecoveryKey(): Promise<boolean>
+  /** Wraps the unlocked keys under a recovery key. Writes nothing: storeRecoveryWrapping() does, once the key was written down. */
+  wrapForRecovery(protector: RecoveryKeyProtector): Promise<RecoveryWrapping>
+  /** Stores a recovery wrapping, retiring the one before it; audited. */
+  storeRecoveryWrapping(wrapping: RecoveryWrapping, staffId: number | null): Promise<void>
+  /**
+   * Opens a locked vault with the recovery key, protects both keys with
+   * `protector` (this computer's key store or a new passphrase), retires the
+   * old everyday wrapping, keeps the recovery wrapping, and unlocks. Audited,
+   * failures too. Throws WrongRecoveryKeyError when the key does not open it.
+   */
+  recover(recovery: RecoveryKeyProtector, protector: KeyProtector): Promise<void>
+}
+
+/** The data key and pepper wrapped under a recovery key, ready to store. */
+export interface RecoveryWrapping {
+  readonly rows: readonly NewVaultKeyRow[]
 }
 
 const KEY_CHECK_LABEL = 'radio-code-desk/key-check/v1/'
@@ -69,6 +101,22 @@ function checkMatches(key: Buffer, row: VaultKeyRow): boolean {
   const expected = Buffer.from(row.key_check, 'base64')
   const actual = Buffer.from(keyCheck(key, row.purpose), 'base64')
   return expected.length === actual.length && timingSafeEqual(expected, actual)
+}
+
+/** The id codes were stored under for this data key: the row it was first stored in. */
+function dataKeyIdOf(row: VaultKeyRow): number {
+  try {
+    const stored = (JSON.parse(row.kdf_params_json) as { dataKeyId?: unknown }).dataKeyId
+    return typeof stored === 'number' && Number.isSafeInteger(stored) && stored > 0 ? stored : row.id
+  } catch {
+    return row.id
+  }
+}
+
+type EverydayRow = VaultKeyRow & { readonly wrap_method: KeyProtectorKind }
+
+function isEveryday(row: VaultKeyRow): row is EverydayRow {
+  return row.wrap_method !== 'recovery-key'
 }
 
 function parseKdfParams(json: string): KdfParams {
@@ -105,11 +153,39 @@ export function createVault(options: VaultOptions): Vault {
 
   const currentRows = async () => {
     const rows = await listActiveVaultKeys(db)
+    const everyday = rows.filter(isEveryday)
+    const recovery = rows.filter((row) => row.wrap_method === 'recovery-key')
     return {
       rows,
-      dataRow: rows.find((row) => row.purpose === 'data-key'),
-      pepperRow: rows.find((row) => row.purpose === 'pin-pepper'),
+      dataRow: everyday.find((row) => row.purpose === 'data-key'),
+      pepperRow: everyday.find((row) => row.purpose === 'pin-pepper'),
+      recoveryDataRow: recovery.find((row) => row.purpose === 'data-key'),
+      recoveryPepperRow: recovery.find((row) => row.purpose === 'pin-pepper'),
     }
+  }
+
+  const wrappedRows = async (
+    protector: KeyProtector | RecoveryKeyProtector,
+    keys: { data: Buffer; pepper: Buffer; dataKeyId: number },
+  ): Promise<NewVaultKeyRow[]> => {
+    const wrappedData = await protector.wrap(keys.data)
+    const wrappedPepper = await protector.wrap(keys.pepper)
+    return [
+      {
+        purpose: 'data-key',
+        wrapMethod: protector.kind,
+        wrappedKey: wrappedData.wrapped,
+        kdfParamsJson: JSON.stringify({ ...wrappedData.kdfParams, dataKeyId: keys.dataKeyId }),
+        keyCheck: keyCheck(keys.data, 'data-key'),
+      },
+      {
+        purpose: 'pin-pepper',
+        wrapMethod: protector.kind,
+        wrappedKey: wrappedPepper.wrapped,
+        kdfParamsJson: JSON.stringify(wrappedPepper.kdfParams),
+        keyCheck: keyCheck(keys.pepper, 'pin-pepper'),
+      },
+    ]
   }
 
   const audit = async (action: string, details: Readonly<Record<string, string | number | boolean | null>>) => {
@@ -230,7 +306,7 @@ export function createVault(options: VaultOptions): Vault {
         throw error
       }
       forget()
-      dataKey = { key: newDataKey, id: dataRow.id }
+      dataKey = { key: newDataKey, id: dataKeyIdOf(dataRow) }
       pepperKey = newPepper
       await audit('vault.unlock', { wrapMethod: protector.kind })
     },
@@ -259,6 +335,101 @@ export function createVault(options: VaultOptions): Vault {
     pepper() {
       if (!pepperKey) throw new AppError('VAULT_LOCKED', LOCKED_MESSAGE)
       return pepperKey
+    },
+
+    async hasRecoveryKey() {
+      const { recoveryDataRow, recoveryPepperRow } = await currentRows()
+      return recoveryDataRow !== undefined && recoveryPepperRow !== undefined
+    },
+
+    async wrapForRecovery(protector) {
+      if (!dataKey || !pepperKey) throw new AppError('VAULT_LOCKED', LOCKED_MESSAGE)
+      return { rows: await wrappedRows(protector, { data: dataKey.key, pepper: pepperKey, dataKeyId: dataKey.id }) }
+    },
+
+    async storeRecoveryWrapping(wrapping, staffId) {
+      if (!dataKey) throw new AppError('VAULT_LOCKED', LOCKED_MESSAGE)
+      const now = options.now().toISOString()
+      await db.transaction().execute(async (trx) => {
+        const old = (await listActiveVaultKeys(trx)).filter((row) => row.wrap_method === 'recovery-key')
+        await retireVaultKeys(
+          trx,
+          old.map((row) => row.id),
+          now,
+        )
+        let firstId: number | null = null
+        for (const row of wrapping.rows) {
+          const id = await insertVaultKey(trx, row, now)
+          firstId ??= id
+        }
+        await appendAudit(trx, {
+          at: now,
+          workstationId: options.workstationId,
+          staffId,
+          action: 'vault.recovery-key.create',
+          entityType: 'vault',
+          entityId: firstId,
+          details: { replaced: old.length > 0 },
+        })
+      })
+    },
+
+    async recover(recovery, protector) {
+      refuseTestKeys(protector)
+      const { rows, dataRow, pepperRow, recoveryDataRow, recoveryPepperRow } = await currentRows()
+      if (rows.length === 0) throw new AppError('CONFLICT', 'The code vault has not been set up yet.')
+      if (!recoveryDataRow || !recoveryPepperRow) {
+        throw new AppError('CONFLICT', 'This vault has no recovery key, so it can only be opened by the way it was protected. Nothing was changed.')
+      }
+      let newDataKey: Buffer | null = null
+      let newPepper: Buffer | null = null
+      try {
+        newDataKey = await recovery.unwrap(recoveryDataRow.wrapped_key, parseKdfParams(recoveryDataRow.kdf_params_json))
+        newPepper = await recovery.unwrap(recoveryPepperRow.wrapped_key, parseKdfParams(recoveryPepperRow.kdf_params_json))
+        if (!checkMatches(newDataKey, recoveryDataRow) || !checkMatches(newPepper, recoveryPepperRow)) {
+          throw new KeyProtectorError('The recovered vault key does not match its check value. The vault stays locked and nothing was changed.')
+        }
+      } catch (error) {
+        newDataKey?.fill(0)
+        newPepper?.fill(0)
+        await audit('vault.recover.failed', { reason: error instanceof AppError && error.code === 'FORBIDDEN' ? 'wrong-key' : 'unwrap-failed' })
+        throw error
+      }
+      const dataKeyId = dataKeyIdOf(recoveryDataRow)
+      let fresh: NewVaultKeyRow[]
+      try {
+        fresh = await wrappedRows(protector, { data: newDataKey, pepper: newPepper, dataKeyId })
+      } catch (error) {
+        newDataKey.fill(0)
+        newPepper.fill(0)
+        throw error
+      }
+      const now = options.now().toISOString()
+      const retired = [dataRow, pepperRow].filter((row): row is EverydayRow => row !== undefined)
+      await db.transaction().execute(async (trx) => {
+        await retireVaultKeys(
+          trx,
+          retired.map((row) => row.id),
+          now,
+        )
+        let firstId: number | null = null
+        for (const row of fresh) {
+          const id = await insertVaultKey(trx, row, now)
+          firstId ??= id
+        }
+        await appendAudit(trx, {
+          at: now,
+          workstationId: options.workstationId,
+          staffId: null,
+          action: 'vault.recover',
+          entityType: 'vault',
+          entityId: firstId,
+          details: { wrapMethod: protector.kind, previousWrapMethod: dataRow?.wrap_method ?? null },
+        })
+      })
+      forget()
+      dataKey = { key: newDataKey, id: dataKeyId }
+      pepperKey = newPepper
     },
   }
   return vault

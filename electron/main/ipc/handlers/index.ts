@@ -15,6 +15,7 @@ import { documentHandlers } from './documents'
 import { csvHandlers } from './csv'
 import { idleLockHandlers, withStoredIdleLock } from './idle-lock'
 import { backupHandlers } from './backups'
+import { vaultRecoveryHandlers } from './vault-recovery'
 
 /**
  * Every handler, one table per feature. The annotation makes a contract
@@ -35,6 +36,7 @@ export const handlers: Handlers<AppServices> = {
   ...jobHandlers,
   ...documentHandlers,
   ...backupHandlers,
+  ...vaultRecoveryHandlers,
   ...csvHandlers,
   // The shop's idle sign-out time is applied to the desk session before each sign-in.
   'session.signIn': withStoredIdleLock(securityHandlers['session.signIn']),
