@@ -4,7 +4,7 @@ import type { ApiRouter, CallSender } from '../../electron/main/ipc/router'
 import { createMemoryLogger } from '../../electron/main/log'
 import type { Printer, PrintRequest, PrintResult } from '../../electron/main/printing/printer'
 import { startAppServices, type AppServices } from '../../electron/main/services/app-services'
-import { noSystemKeyStore } from '../../electron/main/services/security'
+import { noSystemKeyStore, type KeyStoreAccess } from '../../electron/main/services/security'
 import type { VinDecoder, VinDecodeSuggestion } from '../../electron/main/vin-decoder'
 
 /** The only sender createTestRouter trusts. */
@@ -78,7 +78,12 @@ export interface TestServices {
  */
 export async function startTestServices(
   dataDir: string,
-  options: { readonly now?: () => Date; readonly appVersion?: string } = {},
+  options: {
+    readonly now?: () => Date
+    readonly appVersion?: string
+    /** This computer's key store; the built-in test key unless given (see tests/helpers/fake-key-store.ts for another computer's). */
+    readonly keyStore?: KeyStoreAccess
+  } = {},
 ): Promise<TestServices> {
   const log = createMemoryLogger()
   const printer = createFakePrinter()
@@ -89,7 +94,7 @@ export async function startTestServices(
     printer,
     log,
     vinDecoder,
-    keyStore: noSystemKeyStore({ testKey: true }),
+    keyStore: options.keyStore ?? noSystemKeyStore({ testKey: true }),
     // Cheap PIN hashes: these tests are about behaviour, not hash strength (tests/unit/staff measures that).
     pinHashCost: { N: 2 ** 10, r: 8, p: 1 },
     ...(options.now ? { now: options.now } : {}),
