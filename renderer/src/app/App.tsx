@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type Dispatch, type SetStateAction } from
 import type { AppStatus } from '../../../shared/domain/app-status'
 import type { SecurityStatus } from '../../../shared/domain/security'
 import { FirstManagerScreen } from '../features/security/FirstManagerScreen'
+import { RecoveryKeyScreen } from '../features/security/RecoveryKeyScreen'
 import { SignInScreen } from '../features/security/SignInScreen'
 import { VaultSetUpScreen } from '../features/security/VaultSetUpScreen'
 import { VaultUnlockScreen } from '../features/security/VaultUnlockScreen'
@@ -23,11 +24,13 @@ type Boot =
   | { readonly state: 'startup-error'; readonly reason: 'no-bridge' | 'status-failed'; readonly message: string }
 
 /** Which start-up step the desk is at; 'ready' is the working app. Also the root's data-app-state. */
-export type DeskGate = 'setup-vault' | 'unlock-vault' | 'first-manager' | 'sign-in' | 'ready'
+export type DeskGate = 'setup-vault' | 'unlock-vault' | 'recovery-key' | 'first-manager' | 'sign-in' | 'ready'
 
 export function deskGate(security: SecurityStatus): DeskGate {
   if (security.vault === 'uninitialized') return 'setup-vault'
   if (security.vault === 'locked') return 'unlock-vault'
+  // First start: the recovery key is written down before anything else is set up.
+  if (security.needsFirstManager && !security.hasRecoveryKey) return 'recovery-key'
   if (security.needsFirstManager) return 'first-manager'
   if (security.signedIn === null) return 'sign-in'
   return 'ready'
@@ -121,7 +124,8 @@ export function App() {
     <div className="app-root" data-app-state={appState}>
       {boot.state === 'loading' ? <LoadingScreen /> : null}
       {boot.state === 'desk' && gate === 'setup-vault' ? <VaultSetUpScreen security={boot.security} onStatus={sync.apply} /> : null}
-      {boot.state === 'desk' && gate === 'unlock-vault' ? <VaultUnlockScreen onStatus={sync.apply} /> : null}
+      {boot.state === 'desk' && gate === 'unlock-vault' ? <VaultUnlockScreen security={boot.security} onStatus={sync.apply} /> : null}
+      {boot.state === 'desk' && gate === 'recovery-key' ? <RecoveryKeyScreen onStatus={sync.apply} /> : null}
       {boot.state === 'desk' && gate === 'first-manager' ? <FirstManagerScreen onStatus={sync.apply} /> : null}
       {boot.state === 'desk' && gate === 'sign-in' ? (
         <SignInScreen onStatus={sync.apply} suggestedStaffId={signedOut.staffId} notice={signedOut.notice} />
