@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useDesk } from '../../app/desk-context'
 import { Notice } from '../../components/Notice'
+import { RecoveryKeyWarning } from '../security/RecoveryKeyWarning'
 import { BackupList } from './BackupList'
 import { LastBackupCard } from './LastBackupCard'
 import { clearRestoreOutcome, peekRestoreOutcome } from './restore-notice'
@@ -45,6 +46,7 @@ export function BackupsSection() {
 
   return (
     <div className="backups">
+      <RecoveryKeyWarning />
       {restoreOutcome ? (
         <Notice tone={restoreOutcome.tone} testId="restore-outcome">
           <p>{restoreOutcome.text}</p>

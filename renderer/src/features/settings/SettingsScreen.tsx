@@ -8,6 +8,7 @@ import { ChangeOwnPinForm } from '../staff/ChangeOwnPinForm'
 import { StaffSection } from '../staff/StaffSection'
 import { IdleLockSection } from './IdleLockSection'
 import { PrintersSection } from './PrintersSection'
+import { RecoveryKeySection } from './RecoveryKeySection'
 import { ShopDetailsForm } from './ShopDetailsForm'
 import './settings.css'
 
@@ -63,6 +64,7 @@ export function SettingsScreen({ rest = [], query = {} }: Props) {
           <ShopDetailsForm />
           <PrintersSection />
           <IdleLockSection />
+          <RecoveryKeySection />
         </div>
       ) : null}
       {tab === 'staff' ? (
