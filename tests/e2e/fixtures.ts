@@ -27,6 +27,7 @@ export type AppState =
   | 'startup-error'
   | 'setup-vault'
   | 'unlock-vault'
+  | 'recovery-key'
   | 'first-manager'
   | 'sign-in'
 

@@ -43,6 +43,12 @@ test.describe('first start', () => {
     await shotIfAsked(page, '01-vault-set-up')
     await page.getByRole('button', { name: 'Set up the vault' }).click()
 
+    // The recovery key, written down (tests/e2e/vault-recovery.spec.ts goes through this screen in detail).
+    await appState(page, 'recovery-key')
+    const lastGroup = (await page.getByTestId('recovery-key').locator('.recovery__chars').last().textContent()) ?? ''
+    await page.getByLabel('Group 8 of the key, as you wrote it down').fill(lastGroup)
+    await page.getByRole('button', { name: 'I have written it down: continue' }).click()
+
     // 2. The first manager.
     await appState(page, 'first-manager')
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Create the manager')

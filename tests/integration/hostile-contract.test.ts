@@ -5,6 +5,7 @@ import { APP_ERROR_CODES, type ApiResult, type AppErrorCode } from '../../shared
 import { API_METHODS } from '../../shared/api/methods'
 import type { Customer } from '../../shared/domain/customer'
 import type { RadioCodeHistoryEntry } from '../../shared/domain/radio-code'
+import { recoveryKeyFromRandom } from '../../shared/domain/recovery-key'
 import type { SecurityStatus, SignInResult } from '../../shared/domain/security'
 import type { StaffMember } from '../../shared/domain/staff'
 import type { Vehicle, VehicleDetail } from '../../shared/domain/vehicle'
@@ -78,6 +79,8 @@ function knownSamples(world: World): Readonly<Record<string, unknown>> {
     'documents.print': { request: { document: 'code-card', vehicleId: world.vehicleId, format: 'wallet' }, pin: MANAGER_PIN },
     'documents.savePdf': { request: { document: 'code-card', vehicleId: world.vehicleId, format: 'wallet' }, pin: MANAGER_PIN },
     'documents.preview': { document: 'code-card', vehicleId: world.vehicleId, format: 'wallet' },
+    // A well-formed recovery key (its check group matches), so the malformed variants start from a valid call.
+    'vault.recover': { recoveryKey: recoveryKeyFromRandom(new Uint8Array(18)), newPassphrase: null },
     'codes.release': {
       codeId: world.codeId,
       pin: MANAGER_PIN,

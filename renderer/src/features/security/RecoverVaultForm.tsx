@@ -88,6 +88,7 @@ export function RecoverVaultForm({ security, onStatus }: Props) {
             autoCapitalize="characters"
             spellCheck={false}
             maxLength={200}
+            onInput={() => setKeyError(null)}
             autoFocus
           />
         )}
