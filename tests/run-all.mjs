@@ -20,11 +20,48 @@ const steps = [
   { name: 'end-to-end', script: 'test:e2e', gate: false },
 ]
 
+const VITEST_REPORT = '.tmp/reports/vitest.json'
+
+/*
+ * A vitest worker process that dies (a native abort, seen once in about
+ * twenty full runs, never reproduced on its own) fails its whole file with no
+ * failed assertion. Such files, and only when no test failed, are run once
+ * more; the run says so, and the rerun's results replace the lost ones.
+ */
+function rerunCrashedVitestFiles() {
+  let report
+  try {
+    report = JSON.parse(fs.readFileSync(VITEST_REPORT, 'utf8'))
+  } catch {
+    return false
+  }
+  const results = report.testResults ?? []
+  const crashed = results.filter((file) => file.status === 'failed' && file.assertionResults.every((test) => test.status !== 'failed'))
+  const realFailures = results.some((file) => file.assertionResults.some((test) => test.status === 'failed'))
+  if (crashed.length === 0 || realFailures) return false
+  const files = crashed.map((file) => file.name)
+  console.log(`\n=== unit + integration: a test worker died without a failed test in ${files.join(', ')}; running ${files.length === 1 ? 'it' : 'them'} once more ===`)
+  const rerunReport = '.tmp/reports/vitest-rerun.json'
+  const rerun = spawnSync('npx', ['vitest', 'run', ...files, '--reporter=default', '--reporter=json', `--outputFile.json=${rerunReport}`], { stdio: 'inherit' })
+  if (rerun.status !== 0) return false
+  const again = JSON.parse(fs.readFileSync(rerunReport, 'utf8'))
+  const byName = new Map((again.testResults ?? []).map((file) => [file.name, file]))
+  report.testResults = results.map((file) => byName.get(file.name) ?? file)
+  const all = report.testResults.flatMap((file) => file.assertionResults)
+  report.numPassedTests = all.filter((test) => test.status === 'passed').length
+  report.numFailedTests = all.filter((test) => test.status === 'failed').length
+  report.numPendingTests = all.filter((test) => test.status === 'pending' || test.status === 'skipped').length
+  report.rerunAfterWorkerCrash = files
+  fs.writeFileSync(VITEST_REPORT, JSON.stringify(report))
+  return true
+}
+
 const failures = []
 for (const step of steps) {
   console.log(`\n=== ${step.name} ===`)
   const started = Date.now()
-  const result = spawnSync('npm', ['run', '--silent', step.script], { stdio: 'inherit' })
+  let result = spawnSync('npm', ['run', '--silent', step.script], { stdio: 'inherit' })
+  if (result.status !== 0 && step.script === 'test:unit' && rerunCrashedVitestFiles()) result = { status: 0 }
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   if (result.status !== 0) {
     failures.push(step.name)

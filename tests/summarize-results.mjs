@@ -24,6 +24,7 @@ passed += stats.expected ?? 0
 failed += stats.unexpected ?? 0
 skipped += stats.skipped ?? 0
 
+if (vitest.rerunAfterWorkerCrash) console.log(`unit+integration: re-ran after a test worker died: ${vitest.rerunAfterWorkerCrash.join(', ')}`)
 console.log(`unit+integration: ${vitest.numPassedTests ?? 0} passed, ${vitest.numFailedTests ?? 0} failed, ${vitest.numPendingTests ?? 0} skipped`)
 console.log(`end-to-end: ${stats.expected ?? 0} passed, ${stats.unexpected ?? 0} failed, ${stats.skipped ?? 0} skipped, ${stats.flaky ?? 0} flaky`)
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`)
