@@ -43,13 +43,13 @@ li { margin: 0 0 1.5mm; }
 <h2>What it is for</h2>
 <ul>
 <li>It opens the shop’s radio codes when the computer that protects them is gone (broken, stolen, replaced, or a new Windows account), or when the vault passphrase is forgotten.</li>
-<li>Without this key, and without that computer or passphrase, the codes cannot be recovered by anyone, including us.</li>
+<li>Without this key, and without that computer or passphrase, the codes cannot be recovered by anyone, including the makers of Radio Code Desk.</li>
 </ul>
 <h2>Keep it safe</h2>
 <ul>
 <li>Keep this sheet away from the computer: in the shop safe, or with the owner’s papers. Not in the desk drawer.</li>
 <li>Anyone with this sheet and a copy of the database can read every radio code. Do not photograph it or email it.</li>
-<li>Making a new recovery key (Settings → Staff) makes this sheet useless: destroy it then.</li>
+<li>Making a new recovery key (Settings → Shop, printers and sign-out → Vault recovery key) makes this sheet useless: destroy it then.</li>
 </ul>
 <h2>To use it</h2>
 <ul>
