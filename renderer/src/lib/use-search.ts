@@ -5,11 +5,12 @@ import { api, errorMessage } from './api'
 /** search.query accepts up to 100 characters. */
 export const SEARCH_MAX_LENGTH = 100
 /**
- * One frame: a person's keys are further apart, so each key searches at once
- * (a search costs about a millisecond, see `npm run bench`); a barcode
- * scanner's burst of keys still sends one search.
+ * No wait: each key searches at once (a search costs about a millisecond in
+ * the main process, see `npm run bench`), and an answer for text that has
+ * since changed is dropped, so a scanner's burst of keys costs a few
+ * milliseconds of searching and paints only the last answer.
  */
-export const SEARCH_DELAY_MS = 16
+export const SEARCH_DELAY_MS = 0
 
 export type SearchAnswer =
   | { readonly text: string; readonly results: SearchResults }
@@ -20,9 +21,9 @@ export function runSearch(text: string, limitPerKind?: number): Promise<SearchRe
 }
 
 /**
- * Results as you type: search.query runs once the text has been still for
- * one frame. An answer for older text is dropped (the effect for it was
- * cancelled), so what shows always belongs to the latest text that answered;
+ * Results as you type: search.query runs for each text as it is typed. An
+ * answer for older text is dropped (the effect for it was cancelled), so
+ * what shows always belongs to the latest text that answered;
  * `fresh` says whether that is the text in the box now.
  */
 export function useSearch(text: string, limitPerKind?: number): { answer: SearchAnswer | null; fresh: boolean } {
