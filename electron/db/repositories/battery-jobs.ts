@@ -314,23 +314,32 @@ export async function listBoardJobRecords(db: Executor, from: string, to: string
  * Each vehicle's installed radio (the newest not removed) and its current
  * code, if any: never the code, only its id, whether it worked and its source.
  */
+const VEHICLE_IDS_PER_QUERY = 500
+
 export async function findInstalledRadioCodes(
   db: Executor,
   vehicleIds: readonly number[],
 ): Promise<Map<number, { radioId: number; code: CodeOnFile | null }>> {
   const result = new Map<number, { radioId: number; code: CodeOnFile | null }>()
-  if (vehicleIds.length === 0) return result
-  const rows = await db
-    .selectFrom('radios')
-    .leftJoin('radio_codes', (join) =>
-      join.onRef('radio_codes.radio_id', '=', 'radios.id').on('radio_codes.superseded_by', 'is', null),
+  const unique = [...new Set(vehicleIds)]
+  // In slices: a busy board can name more vehicles than SQLite takes bound variables (32,766).
+  const rows = []
+  for (let start = 0; start < unique.length; start += VEHICLE_IDS_PER_QUERY) {
+    rows.push(
+      ...(await db
+        .selectFrom('radios')
+        .leftJoin('radio_codes', (join) =>
+          join.onRef('radio_codes.radio_id', '=', 'radios.id').on('radio_codes.superseded_by', 'is', null),
+        )
+        .select(['radios.id as radio_id', 'radios.vehicle_id', 'radio_codes.id as code_id', 'radio_codes.verified_at', 'radio_codes.source'])
+        .where('radios.vehicle_id', 'in', unique.slice(start, start + VEHICLE_IDS_PER_QUERY))
+        .where('radios.removed_at', 'is', null)
+        .orderBy('radios.id', 'desc')
+        .orderBy('radio_codes.id', 'desc')
+        .execute()),
     )
-    .select(['radios.id as radio_id', 'radios.vehicle_id', 'radio_codes.id as code_id', 'radio_codes.verified_at', 'radio_codes.source'])
-    .where('radios.vehicle_id', 'in', [...new Set(vehicleIds)])
-    .where('radios.removed_at', 'is', null)
-    .orderBy('radios.id', 'desc')
-    .orderBy('radio_codes.id', 'desc')
-    .execute()
+  }
+  // Every radio of a vehicle comes in the same slice, newest first: the first row per vehicle is its installed radio.
   for (const row of rows) {
     if (result.has(row.vehicle_id)) continue
     result.set(row.vehicle_id, {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { insertCustomer } from '../../../../electron/db/repositories/customers'
+import { findInstalledRadioCodes } from '../../../../electron/db/repositories/battery-jobs'
 import { findRadioVehicleId, insertRadio, listRadiosOfVehicle, updateRadioDetails } from '../../../../electron/db/repositories/radios'
 import { insertVehicle } from '../../../../electron/db/repositories/vehicles'
 import { newCustomerSchema } from '../../../../shared/domain/customer'
@@ -172,5 +173,22 @@ describe('radios repository', () => {
         ['codeStatus', 'createdAt', 'headUnit', 'id', 'installedAt', 'removedAt', 'removedReason', 'serial', 'vehicleId'].sort(),
       )
     })
+  })
+})
+
+describe('installed radio codes for many vehicles', () => {
+  it('answers for more vehicles than SQLite takes bound variables (a busy Today board), newest radio per vehicle', async () => {
+    const first = await vehicleOf('Ana')
+    const second = await vehicleOf('Ben')
+    const desk = staffId()
+    await addRadio(first, 'OLD1', T0)
+    const current = await addRadio(first, 'NEW1', T2, '')
+    const codeId = addCode(current, desk, { verified: true })
+    const other = await addRadio(second, 'B1', T1, '')
+    const ids = [first, ...Array.from({ length: 40_000 }, (_, i) => 100_000 + i), second]
+    const installed = await findInstalledRadioCodes(db(), ids)
+    expect(installed.size).toBe(2)
+    expect(installed.get(first)).toEqual({ radioId: current, code: { codeId, radioId: current, verified: true, source: 'owner-card' } })
+    expect(installed.get(second)).toEqual({ radioId: other, code: null })
   })
 })
