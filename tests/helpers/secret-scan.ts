@@ -53,14 +53,26 @@ export function splitFormPattern(code: string): RegExp {
   return new RegExp([...code].map(escapeRegExp).join(separator), 'g')
 }
 
+/**
+ * A copy of `bytes` in its own (aligned) memory. Decoding UTF-16 from an odd
+ * address makes Node 24 take a path that corrupted the heap here ("double
+ * free or corruption" in ExternString::New, from Buffer#toString('utf16le')
+ * on a subarray at offset 1), so UTF-16 is only ever decoded from a copy.
+ */
+function alignedCopy(bytes: Uint8Array): Buffer {
+  const copy = Buffer.alloc(bytes.length - (bytes.length % 2))
+  copy.set(bytes.subarray(0, copy.length))
+  return copy
+}
+
 /** The text views of raw bytes a regex can search: one byte per char, and UTF-16 (both alignments, both byte orders). */
 function textViews(data: Buffer): { name: string; text: string }[] {
-  const swapped = Buffer.from(data.subarray(0, data.length - (data.length % 2)))
+  const swapped = alignedCopy(data)
   swapped.swap16()
   return [
     { name: 'bytes', text: data.toString('latin1') },
-    { name: 'utf16le', text: data.toString('utf16le') },
-    { name: 'utf16le+1', text: data.subarray(1).toString('utf16le') },
+    { name: 'utf16le', text: alignedCopy(data).toString('utf16le') },
+    { name: 'utf16le+1', text: alignedCopy(data.subarray(1)).toString('utf16le') },
     { name: 'utf16be', text: swapped.toString('utf16le') },
   ]
 }
