@@ -269,6 +269,29 @@ test('the revealed code hides itself after 30 seconds', async ({ app }) => {
   expect(await pageHolds(page, '31524')).toEqual([])
 })
 
+test('a revealed code stays while main re-announces the same person, and hides when the desk is signed out elsewhere', async ({ app }) => {
+  const { page, server } = app
+  const { vehicleId, radioId } = await seedAccord(app)
+  await seedCode(app, radioId, '31524')
+  await openVehicle(page, vehicleId)
+  // A slow answer to "who is at the desk?" must not matter: the display knows who revealed the code from the start.
+  await page.route('**/__preview__/api', async (route) => {
+    if (route.request().postData()?.includes('"security.status"')) await new Promise((resolve) => setTimeout(resolve, 1_500))
+    await route.continue()
+  })
+  await page.getByTestId('radio-code').getByRole('button', { name: /Show code/ }).click()
+  await expect(page.getByTestId('revealed-code')).toHaveText('31524')
+  // The same person again (main's session watcher announces who is signed in): the code stays.
+  server.services.events.emit('session.changed', { staffId: managerId(app) })
+  await page.waitForTimeout(300)
+  await expect(page.getByTestId('revealed-code')).toHaveText('31524')
+  // Nobody at the desk any more: it goes at once.
+  server.services.requireSecurity().session.signOut()
+  server.services.events.emit('session.changed', { staffId: null })
+  await expect(page.getByTestId('code-display')).toHaveCount(0)
+  expect(await pageHolds(page, '31524')).toEqual([])
+})
+
 test('a removed radio keeps its code history, read-only; leaving the entry form drops the code but keeps where it came from', async ({ app }) => {
   const { page, server } = app
   const { vehicleId, radioId } = await seedAccord(app)

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { useDesk } from '../../app/desk-context'
 import { api } from '../../lib/api'
 import { codeGroups, REVEAL_SECONDS, spokenCode } from './code-text'
 
@@ -19,6 +20,8 @@ export function CodeDisplay({ code, title, lead, onHide }: Props) {
   const [remaining, setRemaining] = useState(REVEAL_SECONDS)
   const hideRef = useRef<HTMLButtonElement>(null)
   const onHideRef = useRef(onHide)
+  // Who revealed it: the person at the desk now. Known at once, so an event that arrives first cannot find it unknown.
+  const viewerRef = useRef(useDesk().member.id)
 
   useEffect(() => {
     onHideRef.current = onHide
@@ -36,23 +39,13 @@ export function CodeDisplay({ code, title, lead, onHide }: Props) {
     }
     document.addEventListener('visibilitychange', onVisibility)
     // Someone else at the desk (or nobody): hide. The same person again (main re-announcing) is no reason to.
-    let viewer: number | null | undefined
-    let cancelled = false
-    void api.security.status({}).then(
-      (status) => {
-        if (!cancelled) viewer = status.signedIn?.id ?? null
-      },
-      () => {
-        viewer = null
-      },
-    )
+    const viewer = viewerRef.current
     const offSession = api.on('session.changed', (payload) => {
       const staffId = typeof payload === 'object' && payload !== null ? (payload as { staffId?: unknown }).staffId : null
-      if (viewer === undefined || staffId === null || staffId !== viewer) onHideRef.current()
+      if (staffId !== viewer) onHideRef.current()
     })
     hideRef.current?.focus()
     return () => {
-      cancelled = true
       window.clearInterval(timer)
       document.removeEventListener('visibilitychange', onVisibility)
       offSession()
