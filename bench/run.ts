@@ -155,7 +155,7 @@ async function main(): Promise<void> {
     floor: card.floorAfter.p95,
     target: '≤ 150 ms',
     verdict: atMost(card.after.p95, 150),
-    note: `median ${card.after.median.toFixed(0)} ms (floor ${card.floorAfter.median.toFixed(0)}); first ${card.firstMs.toFixed(0)} ms incl. Chromium start and PIN check (floor ${card.floorFirstMs.toFixed(0)}); blank page in one reused tab p95 ${card.floorReusedTab.p95.toFixed(0)} ms, median ${card.floorReusedTab.median.toFixed(0)} (the spool printer opens a new page per job); PDF ${card.pdfBytes} bytes`,
+    note: `median ${card.after.median.toFixed(0)} ms (floor ${card.floorAfter.median.toFixed(0)}); first ${card.firstMs.toFixed(0)} ms incl. Chromium start and PIN check (floor ${card.floorFirstMs.toFixed(0)}); blank page with a new tab per job p95 ${card.newPagePerJob.p95.toFixed(0)} ms, median ${card.newPagePerJob.median.toFixed(0)}; PDF ${card.pdfBytes} bytes`,
   })
   rows.push({
     name: 'CSV import, 50,000 rows',
