@@ -122,8 +122,40 @@ export interface PassphraseProtectorOptions {
  */
 export function createPassphraseProtector(passphrase: string, options: PassphraseProtectorOptions = {}): KeyProtector {
   if (passphrase.length === 0) throw new AppError('VALIDATION', 'Enter the vault passphrase.')
-  const secret = Buffer.from(passphrase.normalize('NFC'), 'utf8')
-  const cost = options.cost ?? OWASP_SCRYPT
+  return createScryptWrapping({
+    kind: 'passphrase',
+    secret: Buffer.from(passphrase.normalize('NFC'), 'utf8'),
+    cost: options.cost ?? OWASP_SCRYPT,
+    damagedMessage: 'The stored passphrase settings are damaged or from another version; the vault cannot be unlocked.',
+    wrongSecret: () => new WrongPassphraseError(),
+  })
+}
+
+/** How a secret someone types (a passphrase, the recovery key) protects keys. */
+export interface ScryptWrappingOptions<Kind extends WrapLabel> {
+  readonly kind: Kind
+  readonly secret: Buffer
+  readonly cost: ScryptCost
+  /** Stored beside the scrypt parameters (e.g. the recovery key's format). */
+  readonly extraParams?: Readonly<Record<string, string>>
+  /** Said when the stored scrypt parameters cannot be used. */
+  readonly damagedMessage: string
+  /** Thrown when the secret does not open a wrapped key. */
+  readonly wrongSecret: () => Error
+}
+
+/**
+ * scrypt(secret, random salt) → key-encryption key → AES-256-GCM wrap, with
+ * the kind bound in as associated data. One salt per protector, so wrapping
+ * the data key and the pepper costs one scrypt; derived keys are cached in
+ * this object only.
+ */
+export function createScryptWrapping<Kind extends WrapLabel>(options: ScryptWrappingOptions<Kind>): {
+  readonly kind: Kind
+  wrap(key: Buffer): Promise<WrappedKey>
+  unwrap(wrapped: string, kdfParams: KdfParams): Promise<Buffer>
+} {
+  const { kind, secret, cost } = options
   if (!isValidScryptCost(cost)) throw new Error('scrypt parameters are out of the accepted range.')
   const derived = new Map<string, Promise<Buffer>>()
   let wrapSalt: Buffer | null = null
@@ -140,24 +172,24 @@ export function createPassphraseProtector(passphrase: string, options: Passphras
   }
 
   return {
-    kind: 'passphrase',
+    kind,
     async wrap(key) {
       checkKeyToWrap(key)
       wrapSalt ??= randomBytes(16)
       const kek = await kekFor(wrapSalt, cost)
       return {
-        wrapped: aesWrap(kek, key, 'passphrase'),
-        kdfParams: { kdf: 'scrypt', N: cost.N, r: cost.r, p: cost.p, salt: wrapSalt.toString('base64') },
+        wrapped: aesWrap(kek, key, kind),
+        kdfParams: { kdf: 'scrypt', N: cost.N, r: cost.r, p: cost.p, salt: wrapSalt.toString('base64'), ...options.extraParams },
       }
     },
     async unwrap(wrapped, kdfParams) {
       const params = { N: kdfParams.N, r: kdfParams.r, p: kdfParams.p }
       if (kdfParams.kdf !== 'scrypt' || typeof kdfParams.salt !== 'string' || !isValidScryptCost(params)) {
-        throw new KeyProtectorError('The stored passphrase settings are damaged or from another version; the vault cannot be unlocked.')
+        throw new KeyProtectorError(options.damagedMessage)
       }
       const kek = await kekFor(Buffer.from(kdfParams.salt, 'base64'), params)
-      const key = aesUnwrap(kek, wrapped, 'passphrase')
-      if (!key) throw new WrongPassphraseError()
+      const key = aesUnwrap(kek, wrapped, kind)
+      if (!key) throw options.wrongSecret()
       return key
     },
   }

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { AppError } from '../../../shared/api/errors'
 import { parseRecoveryKey, recoveryKeyFromRandom, RECOVERY_KEY_RANDOM_BYTES } from '../../../shared/domain/recovery-key'
-import { aesUnwrap, aesWrap, checkKeyToWrap, KeyProtectorError, type KdfParams, type WrappedKey } from './key-protector'
-import { OWASP_SCRYPT, isValidScryptCost, scryptAsync, type ScryptCost } from './scrypt'
+import { createScryptWrapping, type KdfParams, type WrappedKey } from './key-protector'
+import { OWASP_SCRYPT, type ScryptCost } from './scrypt'
 
 /*
  * The vault's second lock: the data key and the PIN pepper wrapped under a
@@ -53,43 +53,12 @@ export interface RecoveryKeyProtector {
 export function createRecoveryKeyProtector(recoveryKey: string, options: { cost?: ScryptCost } = {}): RecoveryKeyProtector {
   const parsed = parseRecoveryKey(recoveryKey)
   if (!parsed.ok) throw new AppError('VALIDATION', parsed.problem)
-  const secret = Buffer.from(parsed.compact, 'ascii')
-  const cost = options.cost ?? OWASP_SCRYPT
-  if (!isValidScryptCost(cost)) throw new Error('scrypt parameters are out of the accepted range.')
-  const derived = new Map<string, Promise<Buffer>>()
-  let wrapSalt: Buffer | null = null
-
-  const kekFor = (salt: Buffer, params: ScryptCost): Promise<Buffer> => {
-    const id = `${params.N}/${params.r}/${params.p}/${salt.toString('base64')}`
-    let kek = derived.get(id)
-    if (!kek) {
-      kek = scryptAsync(secret, salt, 32, params)
-      derived.set(id, kek)
-      kek.catch(() => derived.delete(id))
-    }
-    return kek
-  }
-
-  return {
+  return createScryptWrapping({
     kind: 'recovery-key',
-    async wrap(key) {
-      checkKeyToWrap(key)
-      wrapSalt ??= randomBytes(16)
-      const kek = await kekFor(wrapSalt, cost)
-      return {
-        wrapped: aesWrap(kek, key, 'recovery-key'),
-        kdfParams: { kdf: 'scrypt', N: cost.N, r: cost.r, p: cost.p, salt: wrapSalt.toString('base64'), format: RECOVERY_KEY_FORMAT },
-      }
-    },
-    async unwrap(wrapped, kdfParams) {
-      const params = { N: kdfParams.N, r: kdfParams.r, p: kdfParams.p }
-      if (kdfParams.kdf !== 'scrypt' || typeof kdfParams.salt !== 'string' || !isValidScryptCost(params)) {
-        throw new KeyProtectorError('The stored recovery-key settings are damaged or from another version; the recovery key cannot be used.')
-      }
-      const kek = await kekFor(Buffer.from(kdfParams.salt, 'base64'), params)
-      const key = aesUnwrap(kek, wrapped, 'recovery-key')
-      if (!key) throw new WrongRecoveryKeyError()
-      return key
-    },
-  }
+    secret: Buffer.from(parsed.compact, 'ascii'),
+    cost: options.cost ?? OWASP_SCRYPT,
+    extraParams: { format: RECOVERY_KEY_FORMAT },
+    damagedMessage: 'The stored recovery-key settings are damaged or from another version; the recovery key cannot be used.',
+    wrongSecret: () => new WrongRecoveryKeyError(),
+  })
 }
