@@ -39,31 +39,16 @@ function hashRow(prevHash: string, entry: Omit<AuditRow, 'id' | 'prev_hash' | 'h
  * and its audit row commit together or not at all.
  */
 export async function appendAudit(db: Executor, entry: AuditEntry): Promise<number> {
-  const last = await db.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst()
-  const prevHash = last?.hash ?? AUDIT_GENESIS_HASH
-  const values = {
-    at: entry.at,
-    workstation_id: entry.workstationId,
-    staff_id: entry.staffId,
-    action: entry.action,
-    entity_type: entry.entityType,
-    entity_id: entry.entityId,
-    details_json: JSON.stringify(entry.details),
-  }
-  const row = await db
-    .insertInto('audit_log')
-    .values({ ...values, prev_hash: prevHash, hash: hashRow(prevHash, values) })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  return row.id
+  const [id] = await appendAuditBatch(db, [entry])
+  return id!
 }
 
 /** Rows per statement in appendAuditBatch: 9 values each, well under SQLite's bound-parameter limit. */
 const AUDIT_BATCH_ROWS = 500
 
 /**
- * Appends many audit rows in order, chained exactly as appendAudit chains
- * them one by one, with one look-up of the last hash and a few multi-row
+ * Appends audit rows in order, each chained to the one before, with one
+ * look-up of the last hash and a few multi-row
  * inserts (an import that stores thousands of codes writes one row per
  * code). Inside the caller's transaction, like appendAudit. Returns the new
  * ids in input order.
