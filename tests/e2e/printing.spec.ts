@@ -192,6 +192,8 @@ test.describe('printing', () => {
     await expect(history.getByRole('row').nth(1)).toContainText('Save as PDF')
     await expect(history.getByRole('row').nth(2)).toContainText('Failed')
 
+    // Printed: the completion panel now asks for the hand-over, not for printing.
+    await expect(page.getByTestId('completion').getByRole('heading')).toHaveText('Code card printed: hand it to the customer')
     await page.screenshot({ path: testInfo.outputPath('job-page-documents.png'), fullPage: true })
     expect(fs.readdirSync(spoolDir).filter((f) => f.endsWith('.pdf'))).toHaveLength(3)
     expect(consoleProblems()).toEqual([])

@@ -109,12 +109,19 @@ function CompletionPanel({ job, prompt, focusRef }: { readonly job: BatteryJob; 
   const documents = prompt?.documents ?? job.card.documents
   const message = prompt?.message ?? completionMessage(job.card.available)
   const unknown = job.card.available === 'code-unknown'
+  // Once the card is out of the printer, the desk's next step is handing it over, not printing.
+  const printed = !unknown && !job.card.printingPending && job.card.printedAt !== null
+  const heading = unknown
+    ? 'Give the customer the “how to get your radio code” guide'
+    : printed
+      ? 'Code card printed: hand it to the customer'
+      : 'Print the customer’s code card'
   return (
-    <section className="job-section completion" aria-labelledby="completion-title" data-testid="completion">
+    <section className={`job-section completion${printed ? ' completion--printed' : ''}`} aria-labelledby="completion-title" data-testid="completion">
       <h3 id="completion-title" className="record-section__title" ref={focusRef} tabIndex={-1}>
-        {unknown ? 'Give the customer the “how to get your radio code” guide' : 'Print the customer’s code card'}
+        {heading}
       </h3>
-      <p>{message}</p>
+      <p>{printed ? 'Give the card to the customer with the keys, then press “Card handed over” below.' : message}</p>
       <ul className="completion__documents" aria-label="Documents for the customer">
         {documents.map((doc) => (
           <li key={doc}>{DOCUMENT_LABELS[doc]}</li>
