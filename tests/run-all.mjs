@@ -23,10 +23,11 @@ const steps = [
 const VITEST_REPORT = '.tmp/reports/vitest.json'
 
 /*
- * A vitest worker process that dies (a native abort, seen once in about
- * twenty full runs, never reproduced on its own) fails its whole file with no
- * failed assertion. Such files, and only when no test failed, are run once
- * more; the run says so, and the rerun's results replace the lost ones.
+ * A vitest worker process that dies fails its whole file with no failed
+ * assertion. The one such death seen (a heap corruption from decoding UTF-16
+ * at an odd address in a test helper) was found with gdb and fixed; this is
+ * the safety net: such files, and only when no test failed, are run once more,
+ * and the summary names them, so a recurrence is visible, not hidden.
  */
 function rerunCrashedVitestFiles() {
   let report
