@@ -6,7 +6,7 @@ import { hrefFor } from '../../app/routes'
 import { Field } from '../../components/Field'
 import { Kbd } from '../../components/Kbd'
 import { Notice } from '../../components/Notice'
-import { RelatedLink } from '../../components/RelatedLink'
+import { SaveProblems } from '../../components/SaveProblems'
 import { ApiCallError, api, errorMessage } from '../../lib/api'
 import { clearDraft, useDraft } from '../../lib/drafts'
 import { clearFlash, peekFlash } from '../../lib/flash'
@@ -309,34 +309,12 @@ export function CustomerForm({ mode, onSaved }: Props) {
           </p>
         </Notice>
       ) : null}
-      {formError ? (
-        <Notice tone="error" title="Not saved">
-          <p>{formError}</p>
-          <p>Everything you typed is still here.</p>
-        </Notice>
-      ) : null}
-      {duplicateOf ? (
-        <Notice tone="error" title="Not saved: already on file">
-          <p>
-            {duplicateOf.message} <RelatedLink related={duplicateOf.related} />
-          </p>
-          <p>Everything you typed is still here.</p>
-        </Notice>
-      ) : null}
-      {submitted && visibleErrors.length > 0 ? (
-        <Notice tone="error" title={visibleErrors.length === 1 ? 'Check one field' : `Check ${visibleErrors.length} fields`}>
-          <ul className="customer-form__summary">
-            {visibleErrors.map(({ key, message }) => (
-              <li key={key}>
-                <button type="button" className="link-button" onClick={() => focusControl(key, draft)}>
-                  {fieldLabel(key, draft)}
-                </button>
-                : {message}
-              </li>
-            ))}
-          </ul>
-        </Notice>
-      ) : null}
+      <SaveProblems
+        formError={formError}
+        duplicateOf={duplicateOf}
+        fieldProblems={submitted ? visibleErrors.map(({ key, message }) => ({ key, message, label: fieldLabel(key, draft) })) : []}
+        onFocusField={(key) => focusControl(key, draft)}
+      />
 
       <Field id="customer-name" label="Name" error={errorFor('name')}>
         {(control) => (

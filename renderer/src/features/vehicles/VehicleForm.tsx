@@ -8,7 +8,7 @@ import { CustomerPicker } from '../../components/CustomerPicker'
 import { Field } from '../../components/Field'
 import { Kbd } from '../../components/Kbd'
 import { Notice } from '../../components/Notice'
-import { RelatedLink } from '../../components/RelatedLink'
+import { SaveProblems } from '../../components/SaveProblems'
 import { ApiCallError, api, errorMessage } from '../../lib/api'
 import { clearDraft, useDraft } from '../../lib/drafts'
 import { useRadioGuidance } from '../../lib/knowledge'
@@ -260,34 +260,12 @@ export function VehicleForm({ mode, onSaved }: Props) {
             <p>{editing ? 'Restored your unsaved changes.' : 'Restored what you typed earlier.'}</p>
           </Notice>
         ) : null}
-        {formError ? (
-          <Notice tone="error" title="Not saved">
-            <p>{formError}</p>
-            <p>Everything you typed is still here.</p>
-          </Notice>
-        ) : null}
-        {duplicateOf ? (
-          <Notice tone="error" title="Not saved: already on file">
-            <p>
-              {duplicateOf.message} <RelatedLink related={duplicateOf.related} />
-            </p>
-            <p>Everything you typed is still here.</p>
-          </Notice>
-        ) : null}
-        {submitted && visibleErrors.length > 0 ? (
-          <Notice tone="error" title={visibleErrors.length === 1 ? 'Check one field' : `Check ${visibleErrors.length} fields`}>
-            <ul className="vehicle-form__summary">
-              {visibleErrors.map(({ key, message }) => (
-                <li key={key}>
-                  <button type="button" className="link-button" onClick={() => focusControl(key)}>
-                    {FIELD_LABELS[key]}
-                  </button>
-                  : {message}
-                </li>
-              ))}
-            </ul>
-          </Notice>
-        ) : null}
+        <SaveProblems
+          formError={formError}
+          duplicateOf={duplicateOf}
+          fieldProblems={submitted ? visibleErrors.map(({ key, message }) => ({ key, message, label: FIELD_LABELS[key] })) : []}
+          onFocusField={(key) => focusControl(key)}
+        />
 
         {!editing ? (
           draft.ownerId !== null ? (
