@@ -1,6 +1,7 @@
 import type { KeyboardEvent } from 'react'
 import { hrefFor } from '../../app/routes'
 import { Kbd } from '../../components/Kbd'
+import { moveFocusAmongLinks } from '../../lib/list-keys'
 import { CUSTOMER_LIST_LIMIT, type CustomerListState } from './use-customer-list'
 
 interface Props {
@@ -11,21 +12,7 @@ interface Props {
 
 /** Up/Down/Home/End move between the entries; Enter opens one (they are links). */
 function moveFocus(event: KeyboardEvent<HTMLUListElement>) {
-  const links = [...event.currentTarget.querySelectorAll<HTMLAnchorElement>('a.customer-list__link')]
-  const index = links.findIndex((link) => link === document.activeElement)
-  const next =
-    event.key === 'ArrowDown'
-      ? Math.min(index + 1, links.length - 1)
-      : event.key === 'ArrowUp'
-        ? Math.max(index - 1, 0)
-        : event.key === 'Home'
-          ? 0
-          : event.key === 'End'
-            ? links.length - 1
-            : null
-  if (next === null || links.length === 0) return
-  event.preventDefault()
-  links[next]?.focus()
+  moveFocusAmongLinks(event, 'a.customer-list__link')
 }
 
 /** Customers by name, with their first phone. */

@@ -1,26 +1,13 @@
 import type { KeyboardEvent } from 'react'
 import { hrefFor } from '../../app/routes'
 import { Kbd } from '../../components/Kbd'
+import { moveFocusAmongLinks } from '../../lib/list-keys'
 import { describeVehicle, plateText, vinTail } from '../../lib/vehicle-text'
 import { VEHICLE_LIST_LIMIT, type VehicleListState } from './use-vehicle-list'
 
 /** Up/Down/Home/End move between the entries; Enter opens one (they are links). */
 function moveFocus(event: KeyboardEvent<HTMLUListElement>) {
-  const links = [...event.currentTarget.querySelectorAll<HTMLAnchorElement>('a.vehicle-list__link')]
-  const index = links.findIndex((link) => link === document.activeElement)
-  const next =
-    event.key === 'ArrowDown'
-      ? Math.min(index + 1, links.length - 1)
-      : event.key === 'ArrowUp'
-        ? Math.max(index - 1, 0)
-        : event.key === 'Home'
-          ? 0
-          : event.key === 'End'
-            ? links.length - 1
-            : null
-  if (next === null || links.length === 0) return
-  event.preventDefault()
-  links[next]?.focus()
+  moveFocusAmongLinks(event, 'a.vehicle-list__link')
 }
 
 /** Recently added or changed vehicles, newest first. */
