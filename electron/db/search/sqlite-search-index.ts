@@ -30,6 +30,17 @@ export function toFtsPrefixQuery(query: string): string | null {
   return words.map((word) => `"${word}"*`).join(' ')
 }
 
+/**
+ * Whether `value` is another key of the same kind with one character in
+ * front ("15550102030" next to "5550102030", a phone typed with and without
+ * the US 1). Its reversed row is not needed: every suffix shorter than it is
+ * a suffix of the other key, and the whole of it is a forward match. One row
+ * fewer per such phone (an import writes tens of thousands).
+ */
+function endsLikeAnother(kind: SearchKeyKind, value: string, keys: readonly { kind: SearchKeyKind; value: string }[]): boolean {
+  return keys.some((other) => other.kind === kind && other.value !== '' && other.value.length === value.length - 1 && value.endsWith(other.value))
+}
+
 /** What one record writes: its words (one FTS row, or none) and its key rows (forward, and reversed for the reversible kinds). */
 function documentRows(document: SearchDocument): { terms: string; keys: { kind: SearchKeyKind; key: string }[] } {
   const terms = document.words
@@ -38,15 +49,15 @@ function documentRows(document: SearchDocument): { terms: string; keys: { kind: 
     .join(' ')
   const keys: { kind: SearchKeyKind; key: string }[] = []
   const seen = new Set<string>()
-  for (const key of document.keys) {
-    const value = toKeyToken(key.value)
+  const tokens = document.keys.map((key) => ({ kind: key.kind, value: toKeyToken(key.value) }))
+  for (const { kind, value } of tokens) {
     if (value === '') continue
-    const variants = REVERSIBLE.has(key.kind) ? [value, REVERSED_MARK + reverse(value)] : [value]
+    const variants = REVERSIBLE.has(kind) && !endsLikeAnother(kind, value, tokens) ? [value, REVERSED_MARK + reverse(value)] : [value]
     for (const variant of variants) {
-      const id = `${key.kind}:${variant}`
+      const id = `${kind}:${variant}`
       if (seen.has(id)) continue
       seen.add(id)
-      keys.push({ kind: key.kind, key: variant })
+      keys.push({ kind, key: variant })
     }
   }
   return { terms, keys }

@@ -582,9 +582,10 @@ function createWriter(services: AppServices, trx: Transaction<Database>, now: st
   async function storeCodes(codes: readonly { radioId: number; code: string }[]): Promise<void> {
     if (codes.length === 0) return
     if (!security || staffId === null) throw new AppError('FORBIDDEN', 'Sign in at the desk with your PIN to import radio codes.')
-    const rows: ImportedCodeRow[] = codes.map(({ radioId, code }) => {
-      const encrypted = security.vault.encryptCode(radioId, code)
-      return { radioId, ciphertext: encrypted.ciphertext, keyId: encrypted.keyId, source: 'other', sourceDetail: IMPORTED_CODE_DETAIL, enteredBy: staffId }
+    const encrypted = security.vault.encryptCodes(codes)
+    const rows: ImportedCodeRow[] = codes.map(({ radioId }, index) => {
+      const { ciphertext, keyId } = encrypted[index] as { ciphertext: string; keyId: number }
+      return { radioId, ciphertext, keyId, source: 'other', sourceDetail: IMPORTED_CODE_DETAIL, enteredBy: staffId }
     })
     const ids = await insertRadioCodesBatch(trx, rows, now)
     // One audit row per code, as when a code is typed at the desk, written together.

@@ -11,7 +11,7 @@ import {
   type VaultKeyRow,
 } from '../../db/repositories/vault-keys'
 import type { Database } from '../../db/schema'
-import { decryptCode as decryptWithKey, encryptCode as encryptWithKey } from './code-cipher'
+import { decryptCode as decryptWithKey, encryptCode as encryptWithKey, encryptCodes as encryptManyWithKey } from './code-cipher'
 import {
   KeyProtectorError,
   VAULT_KEY_BYTES,
@@ -68,6 +68,8 @@ export interface Vault {
   lock(): void
   isUnlocked(): boolean
   encryptCode(radioId: number, code: string): EncryptedCode
+  /** encryptCode for many codes at once (an import), in the same order. */
+  encryptCodes(items: readonly { radioId: number; code: string }[]): EncryptedCode[]
   decryptCode(radioId: number, ciphertext: string, keyId?: number): string
   /** The PIN pepper (32 bytes). Do not copy, log or keep it. */
   pepper(): Buffer
@@ -322,6 +324,12 @@ export function createVault(options: VaultOptions): Vault {
     encryptCode(radioId, code) {
       if (!dataKey) throw new AppError('VAULT_LOCKED', LOCKED_MESSAGE)
       return { ciphertext: encryptWithKey(dataKey.key, radioId, code), keyId: dataKey.id }
+    },
+
+    encryptCodes(items) {
+      if (!dataKey) throw new AppError('VAULT_LOCKED', LOCKED_MESSAGE)
+      const keyId = dataKey.id
+      return encryptManyWithKey(dataKey.key, items).map((ciphertext) => ({ ciphertext, keyId }))
     },
 
     decryptCode(radioId, ciphertext, keyId) {

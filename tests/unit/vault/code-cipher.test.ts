@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { CODE_CIPHER_VERSION, CodeCipherError, decryptCode, encryptCode } from '../../../electron/main/vault/code-cipher'
+import { CODE_CIPHER_VERSION, CodeCipherError, decryptCode, encryptCode, encryptCodes } from '../../../electron/main/vault/code-cipher'
 
 const key = randomBytes(32)
 
@@ -69,5 +69,26 @@ describe('code cipher (AES-256-GCM per field)', () => {
     expect(() => encryptCode(key, 0, '1')).toThrow(/positive/)
     expect(() => encryptCode(key, 1.5, '1')).toThrow(/positive/)
     expect(() => encryptCode(key, 7, '')).toThrow(/no code/)
+  })
+
+  it('encrypts a batch exactly as one at a time: each decrypts for its own radio only, with its own IV', () => {
+    const items = [
+      { radioId: 3, code: '61354' },
+      { radioId: 4, code: '61354' },
+      { radioId: 9, code: 'ZX9Q7' },
+    ]
+    const stored = encryptCodes(key, items)
+    expect(stored).toHaveLength(3)
+    items.forEach(({ radioId, code }, index) => expect(decryptCode(key, radioId, stored[index] ?? '')).toBe(code))
+    expect(() => decryptCode(key, 4, stored[0] ?? '')).toThrow(/integrity/)
+    expect(new Set(stored.map((text) => bytesOf(text).subarray(1, 13).toString('hex'))).size).toBe(3)
+    expect(bytesOf(stored[0] ?? '').length).toBe(bytesOf(encryptCode(key, 3, '61354')).length)
+  })
+
+  it('checks a batch like single codes: short key, bad radio id, empty code', () => {
+    expect(() => encryptCodes(randomBytes(16), [{ radioId: 1, code: '1' }])).toThrow(/32 bytes/)
+    expect(() => encryptCodes(key, [{ radioId: 1, code: '1' }, { radioId: -2, code: '1' }])).toThrow(/positive/)
+    expect(() => encryptCodes(key, [{ radioId: 1, code: '' }])).toThrow(/no code/)
+    expect(encryptCodes(key, [])).toEqual([])
   })
 })

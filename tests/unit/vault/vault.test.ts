@@ -123,6 +123,20 @@ describe('vault', () => {
     expect(vault.isUnlocked()).toBe(false)
     expect(pepper.equals(Buffer.alloc(32))).toBe(true)
     expect(() => vault.encryptCode(1, '1234')).toThrow(/vault is locked/)
+    expect(() => vault.encryptCodes([{ radioId: 1, code: '1234' }])).toThrow(/vault is locked/)
+  })
+
+  it('encrypts a batch of codes under the key in use; each decrypts for its radio', async () => {
+    const vault = newVault()
+    await vault.initialize(testProtector())
+    const single = vault.encryptCode(1, '0000')
+    const batch = vault.encryptCodes([
+      { radioId: 5, code: '61354' },
+      { radioId: 6, code: 'ZX9Q7' },
+    ])
+    expect(batch.map((encrypted) => encrypted.keyId)).toEqual([single.keyId, single.keyId])
+    expect(vault.decryptCode(5, batch[0]?.ciphertext ?? '', batch[0]?.keyId)).toBe('61354')
+    expect(vault.decryptCode(6, batch[1]?.ciphertext ?? '', batch[1]?.keyId)).toBe('ZX9Q7')
   })
 
   it('keeps the raw keys out of anything printable', async () => {

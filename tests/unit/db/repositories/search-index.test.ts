@@ -47,6 +47,23 @@ describe('sqliteSearchIndex', () => {
     expect(await ids('555.999.88')).toEqual(['customer:2'])
   })
 
+  it('a US phone stored with and without the leading 1 keeps one reversed row, and is found every way', async () => {
+    const phones = [{ kind: 'phone' as const, value: '5550102030' }, { kind: 'phone' as const, value: '15550102030' }]
+    await search.put(db(), 'customer', 7, doc(['Put Person'], phones))
+    await search.addNew(db(), [{ entityType: 'customer', entityId: 8, document: doc(['Batch Person'], [...phones].reverse()) }])
+    for (const id of [7, 8]) {
+      const rows = await db().selectFrom('search_keys').select('key').where('entity_id', '=', id).orderBy('key').execute()
+      expect(rows.map((row) => row.key)).toEqual(['15550102030', '5550102030', '~0302010555'])
+    }
+    for (const typed of ['2030', '0102030', '5550102030', '15550102030', '+1 (555) 010-2030', '1555']) {
+      expect(await ids(typed)).toEqual(['customer:7', 'customer:8'])
+    }
+    // Another kind's key, or a key two characters longer, still gets its reversed row.
+    await search.put(db(), 'customer', 9, doc(['Long'], [{ kind: 'phone', value: '5550102030' }, { kind: 'phone', value: '445550102030' }]))
+    const longRows = await db().selectFrom('search_keys').select('key').where('entity_id', '=', 9).execute()
+    expect(longRows.map((row) => row.key).sort()).toEqual(['445550102030', '5550102030', '~0302010555', '~030201055544'])
+  })
+
   it('finds VINs whole, by prefix, and by their last digits', async () => {
     await seed()
     expect(await ids('1HGCM82633A004352')).toEqual(['vehicle:1'])
