@@ -5,7 +5,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import BetterSqlite3 from 'better-sqlite3'
 import { cachedShop, copyShop, type CachedShop } from './generator/cache'
-import { SCALES, type Scale } from './generator/generate'
+import { BENCH_SEED, SCALES, type Scale } from './generator/generate'
 import { atMost, ratio, renderTable, searchVerdict, type ReportRow } from './report'
 import { openAppSession } from './steps/app-session'
 import { benchCardPrint, type CardPrintFigures } from './steps/card-print'
@@ -22,7 +22,6 @@ import { benchSearch, drawSearchSamples, type SearchFigures } from './steps/sear
  */
 
 const ROOT = path.resolve(__dirname, '..')
-export const BENCH_SEED = 20261124
 
 function log(message: string): void {
   console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`)

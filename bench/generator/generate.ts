@@ -35,6 +35,9 @@ export interface Scale {
   readonly vehicles: number
 }
 
+/** The seed of the shop and chain data every bench run measures (the cache is keyed by it). */
+export const BENCH_SEED = 20261124
+
 export const SCALES = {
   tiny: { name: 'tiny', customers: 200, vehicles: 300 },
   shop: { name: 'shop', customers: 20_000, vehicles: 30_000 },

@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
+import { BULK_WRITE_CACHE_KIB } from '../../electron/db/bulk-write-cache'
 import { applyConnectionPragmasSync } from '../../electron/db/open'
 import type { Database } from '../../electron/db/schema'
 import type { SearchEntry } from '../../electron/db/search/search-index'
@@ -91,7 +92,7 @@ export async function importThroughApp(dataDir: string, managerId: number, csvTe
   }
 }
 
-/** The floor: the rows inserted as they are, one transaction, prepared statements, search rows through SearchIndex.addNew. */
+/** The floor: the rows inserted as they are, one transaction, prepared statements, search rows through SearchIndex.addNew, the import's page cache. */
 export async function importFloor(dataDir: string, rows: readonly string[][]): Promise<{ ms: number; cpuMs: number }> {
   const sqlite = new BetterSqlite3(dataPaths(dataDir).dbFile)
   applyConnectionPragmasSync(sqlite)
@@ -105,6 +106,8 @@ export async function importFloor(dataDir: string, rows: readonly string[][]): P
   const insertOwnership = sqlite.prepare('insert into vehicle_ownerships (vehicle_id, customer_id, started_at) values (?, ?, ?)')
   const insertRadio = sqlite.prepare('insert into radios (vehicle_id, serial, serial_key, head_unit, created_at, updated_at) values (?, ?, ?, ?, ?, ?)')
   const insertCode = sqlite.prepare("insert into radio_codes (radio_id, code_ciphertext, key_id, source, entered_by, entered_at) values (?, ?, 1, 'other', 1, ?)")
+  // The same page cache the app's import gets (electron/db/bulk-write-cache.ts).
+  sqlite.pragma(`cache_size = -${BULK_WRITE_CACHE_KIB}`)
   const cpu = process.cpuUsage()
   const start = performance.now()
   sqlite.exec('begin')

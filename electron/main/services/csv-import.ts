@@ -29,6 +29,7 @@ import { csvMappingSchema, mappingProblems, suggestMapping, uniqueHeaderLabels, 
 import { dedupePhones, phoneKey, readImportRow, type CsvRowProblem, type ImportRow } from '../../../shared/domain/csv-rows'
 import { compactKey } from '../../../shared/domain/normalize'
 import type { VehicleFields } from '../../../shared/domain/vehicle'
+import { withBulkWriteCache } from '../../db/bulk-write-cache'
 import { appendAudit, appendAuditBatch } from '../../db/repositories/audit'
 import { findCustomerById, updateCustomerRow } from '../../db/repositories/customers'
 import {
@@ -485,7 +486,7 @@ export async function runImport(
   const db = services.requireDb()
   const now = services.now().toISOString()
   const staffId = services.actorId()
-  const summary = await db.transaction().execute(async (trx) => {
+  const summary = await withBulkWriteCache(db, () => db.transaction().execute(async (trx) => {
     const { plan, report, mapping, headers } = await prepare(services, trx, request)
     if (!report.ok) {
       const first = report.errors[0]
@@ -527,7 +528,7 @@ export async function runImport(
       },
     })
     return result
-  })
+  }))
   services.events.emit('data.changed', { entity: 'customer', id: null })
   services.events.emit('data.changed', { entity: 'vehicle', id: null })
   return summary

@@ -6,6 +6,7 @@ import { Notice } from '../../components/Notice'
 import { api, errorMessage } from '../../lib/api'
 import { CheckStep } from './CheckStep'
 import { readFileAsBase64 } from './file-bytes'
+import { importingStage } from './importing-stage'
 import { MappingStep } from './MappingStep'
 import { SummaryStep } from './SummaryStep'
 import { useImportProgress } from './use-import-progress'
@@ -201,9 +202,14 @@ export function ImportWizard() {
       {step.id === 'importing' ? (
         <div className="csv-step" data-testid="csv-importing-step">
           <label htmlFor="csv-progress" className="csv-step__title">
-            Importing… {progress && progress.total > 0 ? `${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} rows` : ''}
+            Importing… {importingStage(progress)}
           </label>
-          <progress id="csv-progress" className="csv-progress" max={progress?.total || 1} value={progress?.done ?? 0} />
+          {/* No value until the first batch: the bar moves on its own while main checks every row again. */}
+          {progress && progress.total > 0 ? (
+            <progress id="csv-progress" className="csv-progress" max={progress.total} value={progress.done} />
+          ) : (
+            <progress id="csv-progress" className="csv-progress" />
+          )}
           <p className="csv-step__hint">All or nothing: if anything goes wrong, nothing from this file is saved.</p>
         </div>
       ) : null}
