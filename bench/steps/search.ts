@@ -95,7 +95,7 @@ export function createSearchFloor(dbFile: string, pragmas: readonly string[] = [
     if (words) {
       const count = [forward ? '(select count(*) from fwd)' : '', backward ? '(select count(*) from bwd)' : ''].filter(Boolean).join(' + ') || '0'
       ctes.push(
-        `words as (select entity_type, entity_id, 3 as ord from search_index where ${count} < @limit3 and search_index match @match limit @limit3)`,
+        `words as (select case rowid % 4 when 0 then 'customer' when 1 then 'vehicle' when 2 then 'radio' else 'job' end as entity_type, rowid / 4 as entity_id, 3 as ord from search_words where ${count} < @limit3 and search_words match @match limit @limit3)`,
       )
       parts.push('select * from words')
     }

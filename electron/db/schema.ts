@@ -220,9 +220,9 @@ export interface SearchKeysTable {
   key: string
 }
 
-export interface SearchIndexTable {
-  entity_type: string
-  entity_id: number
+/** FTS5 table: one row per record, its rowid the record (see sqlite-search-index.ts). */
+export interface SearchWordsTable {
+  rowid: number
   terms: string
 }
 
@@ -242,7 +242,7 @@ export interface Database {
   vault_keys: VaultKeysTable
   audit_log: AuditLogTable
   search_keys: SearchKeysTable
-  search_index: SearchIndexTable
+  search_words: SearchWordsTable
 }
 
 export type CustomerRow = Selectable<CustomersTable>

@@ -60,7 +60,7 @@ const enc = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'))
 
 async function counts(services: Services): Promise<Record<string, number>> {
   const out: Record<string, number> = {}
-  for (const table of ['customers', 'customer_phones', 'vehicles', 'vehicle_ownerships', 'radios', 'radio_codes', 'search_keys', 'search_index']) {
+  for (const table of ['customers', 'customer_phones', 'vehicles', 'vehicle_ownerships', 'radios', 'radio_codes', 'search_keys', 'search_words']) {
     const row = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(services.requireDb())
     out[table] = Number(row.rows[0]?.n ?? 0)
   }

@@ -7,7 +7,7 @@ import { decodeCsvBytes, dryRunImport, previewCsv, rememberCsvMapping, runImport
 import { createCustomer } from '../../electron/main/services/customers'
 import { searchRecords } from '../../electron/main/services/search'
 import { createVehicle } from '../../electron/main/services/vehicles'
-import { sqliteSearchIndex } from '../../electron/db/search/sqlite-search-index'
+import { recordRowid, sqliteSearchIndex } from '../../electron/db/search/sqlite-search-index'
 import { AppError } from '../../shared/api/errors'
 import { suggestMapping, type CsvMapping } from '../../shared/domain/csv-mapping'
 import { computeCheckDigit } from '../../shared/domain/vin'
@@ -349,7 +349,7 @@ describe('batched search entries', () => {
       await sqliteSearchIndex.addNew(trx, [{ entityType: 'vehicle', entityId: 1002, document }])
     })
     const keys = async (id: number) => (await db.selectFrom('search_keys').select(['kind', 'key']).where('entity_id', '=', id).orderBy('key').execute())
-    const terms = async (id: number) => (await sql<{ terms: string }>`select terms from search_index where entity_id = ${id}`.execute(db)).rows
+    const terms = async (id: number) => (await sql<{ terms: string }>`select terms from search_words where rowid = ${recordRowid('vehicle', id)}`.execute(db)).rows
     expect(await keys(1002)).toEqual(await keys(1001))
     expect(await terms(1002)).toEqual(await terms(1001))
   })

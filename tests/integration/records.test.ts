@@ -78,7 +78,7 @@ const TABLES = [
   'radios',
   'audit_log',
   'search_keys',
-  'search_index',
+  'search_words',
 ] as const
 
 async function countRows(services: TestServices['services']): Promise<Record<string, number>> {
@@ -96,8 +96,8 @@ async function dumpRows(services: TestServices['services']): Promise<Record<stri
   const db = services.requireDb()
   const out: Record<string, unknown[]> = {}
   for (const table of TABLES) {
-    if (table === 'search_index') {
-      out[table] = (await sql`select entity_type, entity_id, terms from search_index order by rowid`.execute(db)).rows
+    if (table === 'search_words') {
+      out[table] = (await sql`select rowid, terms from search_words order by rowid`.execute(db)).rows
     } else {
       out[table] = (await sql`select * from ${sql.table(table)} order by id`.execute(db)).rows
     }

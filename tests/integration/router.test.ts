@@ -120,7 +120,7 @@ describe('router + handlers + services on a real database', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     if (!result.ok) expect(result.error.fields?.map((field) => field.path)).toEqual(['name'])
     await services.close()
-    for (const table of ['customers', 'customer_phones', 'audit_log', 'search_index']) expect(countRows(table), table).toBe(0)
+    for (const table of ['customers', 'customer_phones', 'audit_log', 'search_words']) expect(countRows(table), table).toBe(0)
   })
 
   it('customers.get of a missing id answers NOT_FOUND', async () => {

@@ -1,13 +1,27 @@
 import { sql } from 'kysely'
 import { toSearchKey } from '../../../shared/domain/normalize'
-import { toKeyToken, type MatchedBy, type SearchDocument, type SearchHit, type SearchIndex, type SearchKeyKind } from './search-index'
+import { toKeyToken, type MatchedBy, type SearchDocument, type SearchEntityType, type SearchHit, type SearchIndex, type SearchKeyKind } from './search-index'
 
 /*
  * SQLite dialect module: the only place that knows search is FTS5 plus a key
  * table. Keys whose end people type ("last six of the VIN", "last four of the
  * phone") are also stored reversed behind a '~', so a suffix search is a
- * prefix range scan on the same index.
+ * prefix range scan on the same index. Words live in `search_words`, one FTS5
+ * row per record whose rowid is the record (recordRowid), so replacing a
+ * record's words is a lookup by rowid and a search reads rowids only.
  */
+
+/** The rowid encoding of migration 2026-11-24T1030_search-words-by-record; never change it. */
+const TYPE_CODES: Readonly<Record<SearchEntityType, number>> = { customer: 0, vehicle: 1, radio: 2, job: 3 }
+const TYPES_BY_CODE: readonly SearchEntityType[] = ['customer', 'vehicle', 'radio', 'job']
+
+export function recordRowid(entityType: SearchEntityType, entityId: number): number {
+  return entityId * 4 + TYPE_CODES[entityType]
+}
+
+export function recordOfRowid(rowid: number): { entityType: SearchEntityType; entityId: number } {
+  return { entityType: TYPES_BY_CODE[rowid % 4] as SearchEntityType, entityId: Math.floor(rowid / 4) }
+}
 
 const REVERSIBLE: ReadonlySet<SearchKeyKind> = new Set(['vin', 'phone', 'serial'])
 const REVERSED_MARK = '~'
@@ -68,7 +82,7 @@ export const sqliteSearchIndex: SearchIndex = {
     await this.remove(db, entityType, entityId)
     const { terms, keys } = documentRows(document)
     if (terms !== '') {
-      await db.insertInto('search_index').values({ entity_type: entityType, entity_id: entityId, terms }).execute()
+      await db.insertInto('search_words').values({ rowid: recordRowid(entityType, entityId), terms }).execute()
     }
     if (keys.length > 0) {
       await db
@@ -80,17 +94,16 @@ export const sqliteSearchIndex: SearchIndex = {
 
   async addNew(db, entries) {
     // Rows as JSON arrays, one bound parameter per statement (see import-batch.ts for why).
-    const words: [string, number, string][] = []
+    const words: [number, string][] = []
     const keys: [string, number, string, string][] = []
     for (const { entityType, entityId, document } of entries) {
       const rows = documentRows(document)
-      if (rows.terms !== '') words.push([entityType, entityId, rows.terms])
+      if (rows.terms !== '') words.push([recordRowid(entityType, entityId), rows.terms])
       for (const { kind, key } of rows.keys) keys.push([entityType, entityId, kind, key])
     }
     for (let i = 0; i < words.length; i += ADD_NEW_ROWS) {
       const json = JSON.stringify(words.slice(i, i + ADD_NEW_ROWS))
-      await sql`insert into search_index (entity_type, entity_id, terms)
-        select value ->> 0, value ->> 1, value ->> 2 from json_each(${json})`.execute(db)
+      await sql`insert into search_words (rowid, terms) select value ->> 0, value ->> 1 from json_each(${json})`.execute(db)
     }
     for (let i = 0; i < keys.length; i += ADD_NEW_ROWS) {
       const json = JSON.stringify(keys.slice(i, i + ADD_NEW_ROWS))
@@ -100,7 +113,7 @@ export const sqliteSearchIndex: SearchIndex = {
   },
 
   async remove(db, entityType, entityId) {
-    await db.deleteFrom('search_index').where('entity_type', '=', entityType).where('entity_id', '=', entityId).execute()
+    await db.deleteFrom('search_words').where('rowid', '=', recordRowid(entityType, entityId)).execute()
     await db.deleteFrom('search_keys').where('entity_type', '=', entityType).where('entity_id', '=', entityId).execute()
   },
 
@@ -141,12 +154,15 @@ export const sqliteSearchIndex: SearchIndex = {
     const match = toFtsPrefixQuery(query)
     if (match !== null && hits.length < limit * 3) {
       const words = await db
-        .selectFrom('search_index')
-        .select(['entity_type', 'entity_id'])
-        .where(sql<boolean>`search_index match ${match}`)
+        .selectFrom('search_words')
+        .select('rowid')
+        .where(sql<boolean>`search_words match ${match}`)
         .limit(limit * 3)
         .execute()
-      for (const row of words) add(row.entity_type, Number(row.entity_id), 'name', false)
+      for (const row of words) {
+        const record = recordOfRowid(Number(row.rowid))
+        add(record.entityType, record.entityId, 'name', false)
+      }
     }
     return hits
   },

@@ -54,7 +54,7 @@ describe('customers repository', () => {
       }),
     ).rejects.toThrow('abort')
     const sqlite = database.current.sqlite
-    for (const table of ['customers', 'customer_phones', 'search_index']) {
+    for (const table of ['customers', 'customer_phones', 'search_words']) {
       expect(sqlite.prepare(`select count(*) from ${table}`).pluck().get(), table).toBe(0)
     }
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { SearchDocument } from '../../../../electron/db/search/search-index'
-import { sqliteSearchIndex as search, toFtsPrefixQuery } from '../../../../electron/db/search/sqlite-search-index'
+import { recordOfRowid, recordRowid, sqliteSearchIndex as search, toFtsPrefixQuery } from '../../../../electron/db/search/sqlite-search-index'
 import { useTestDatabase } from '../../../helpers/db'
 
 const database = useTestDatabase()
@@ -129,6 +129,21 @@ describe('sqliteSearchIndex', () => {
     expect(await ids('ana OR bob')).toEqual([])
     expect(await ids('terms:ana')).toEqual([])
     expect(await ids('%')).toEqual([])
+  })
+
+  it('stores a record’s words under one rowid per record, distinct for every kind and id', () => {
+    const records = [
+      { entityType: 'customer' as const, entityId: 1 },
+      { entityType: 'vehicle' as const, entityId: 1 },
+      { entityType: 'radio' as const, entityId: 1 },
+      { entityType: 'job' as const, entityId: 1 },
+      { entityType: 'vehicle' as const, entityId: 2_000_000_123 },
+    ]
+    const rowids = records.map((record) => recordRowid(record.entityType, record.entityId))
+    expect(new Set(rowids).size).toBe(records.length)
+    expect(rowids.map(recordOfRowid)).toEqual(records)
+    // Frozen by migration 2026-11-24T1030_search-words-by-record.
+    expect(rowids.slice(0, 4)).toEqual([4, 5, 6, 7])
   })
 
   it('builds quoted prefix terms from typed text', () => {
