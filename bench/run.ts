@@ -12,6 +12,7 @@ import { benchCardPrint, type CardPrintFigures } from './steps/card-print'
 import { benchColdOpen, runChild, type ChildFigures, type ColdOpenFigures } from './steps/cold-open'
 import { benchCsvImport, type CsvImportFigures } from './steps/csv-import'
 import { benchKeystrokes, type KeystrokeFigures } from './steps/keystroke'
+import { benchRecordSave, type RecordSaveFigures } from './steps/record-save'
 import { measureRendererSize, type RendererSize } from './steps/renderer-size'
 import { benchSearch, drawSearchSamples, type SearchFigures } from './steps/search'
 
@@ -102,6 +103,14 @@ async function main(): Promise<void> {
   log(`card print path (${smallest.scale.name} copy)`)
   const card: CardPrintFigures = await benchCardPrint(copyShop(smallest, fresh('rcd-bench-card-')), smallest.managerId, quick ? 5 : 20)
 
+  const saves: Record<string, RecordSaveFigures> = {}
+  for (const shop of shops) {
+    log(`saving an edited customer: ${shop.scale.name} (a copy)`)
+    const copyDir = fresh('rcd-bench-save-')
+    saves[shop.scale.name] = await benchRecordSave(copyShop(shop, copyDir), shop.managerId, quick ? 10 : 40, BENCH_SEED + 3)
+    fs.rmSync(copyDir, { recursive: true, force: true })
+  }
+
   log(`CSV import of 50,000 rows (${smallest.scale.name} copies)`)
   const csv: CsvImportFigures = await benchCsvImport(() => copyShop(smallest, fresh('rcd-bench-csv-')), smallest.managerId, 50_000, quick ? 1 : 2)
 
@@ -145,6 +154,18 @@ async function main(): Promise<void> {
       target: isTarget ? '≤ 150 ms' : '(chain only)',
       verdict: isTarget ? atMost(c.evicted.median, 150) : 'INFO',
       note: `open + migrations check + vault + sign-in + first search; evicted p95 ${c.evicted.p95.toFixed(0)} ms; warm cache median ${c.warm.median.toFixed(1)} ms (floor ${c.warmFloor.median.toFixed(1)}); process start to ready (tsx) ${c.processToReady.median.toFixed(0)} ms${c.evictionWorked ? '' : '; page-cache eviction did not work here'}`,
+    })
+  }
+  for (const shop of shops) {
+    const save = saves[shop.scale.name]!
+    rows.push({
+      name: `save an edited customer, ${shop.scale.name}`,
+      unit: 'p95 ms',
+      value: save.save.p95,
+      floor: save.floor.p95,
+      target: '',
+      verdict: 'INFO',
+      note: `customers.update through the router, ${save.save.n} saves: median ${save.save.median.toFixed(1)} ms (floor: one durable update + audit row, median ${save.floor.median.toFixed(1)} ms)`,
     })
   }
   rows.push({
@@ -221,6 +242,7 @@ async function main(): Promise<void> {
     coldOpen: cold,
     memory,
     cardPrint: card,
+    recordSave: saves,
     csvImport: { ...csv, summary: { ...csv.summary, warnings: csv.summary.warnings.length } },
     renderer,
     keystroke,

@@ -16,6 +16,7 @@ import { benchCardPrint } from '../../bench/steps/card-print'
 import { runChild } from '../../bench/steps/cold-open'
 import { benchCsvImport, makeImportCsv } from '../../bench/steps/csv-import'
 import { benchKeystrokes } from '../../bench/steps/keystroke'
+import { benchRecordSave } from '../../bench/steps/record-save'
 import { measureRendererSize } from '../../bench/steps/renderer-size'
 import { benchSearch, createSearchFloor, drawSearchSamples, PREFIX_LENGTHS, SEARCH_CATEGORIES } from '../../bench/steps/search'
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
@@ -151,6 +152,20 @@ describe('bench steps (once each)', () => {
     expect(figures.pageSizeMm.widthMm).toBeGreaterThan(50)
     expect(figures.after.n).toBe(1)
     console.log(`bench smoke: card ${figures.after.median.toFixed(0)} ms after the first, floor ${figures.floorAfter.median.toFixed(0)} ms`)
+  }, 60_000)
+
+  it('saves edited customers through the router and through the floor, and the saves land', async () => {
+    const dir = copyShop(shop, temp())
+    const figures = await benchRecordSave(dir, shop.managerId, 3, 99)
+    expect([figures.save.n, figures.floor.n]).toEqual([3, 3])
+    const sqlite = new BetterSqlite3(dataPaths(dir).dbFile, { readonly: true })
+    try {
+      expect(sqlite.prepare("select count(*) from customers where notes like 'Bench note %'").pluck().get()).toBe(3)
+      expect(sqlite.prepare("select count(*) from customers where notes like 'Floor note %'").pluck().get()).toBe(3)
+      expect(sqlite.prepare("select count(*) from audit_log where action = 'customer.update'").pluck().get()).toBe(6)
+    } finally {
+      sqlite.close()
+    }
   }, 60_000)
 
   it('imports a generated CSV end to end and through the floor, with matching counts', async () => {
