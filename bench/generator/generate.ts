@@ -27,7 +27,7 @@ import { makeCode, makePerson, makePlate, makeSerial, makeVin, pickMake, pickSta
  */
 
 /** Bump when the generated data changes shape: cached databases are keyed by it. */
-export const GENERATOR_VERSION = 3
+export const GENERATOR_VERSION = 4
 
 export interface Scale {
   readonly name: string

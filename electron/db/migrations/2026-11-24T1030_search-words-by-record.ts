@@ -17,7 +17,10 @@ import { sql, type Kysely } from 'kysely'
  * which only relevance ranking reads (search does not rank).
  *
  * Every row is copied (one per record; if a record somehow had two, the last
- * written wins), then the old table is dropped.
+ * written wins), then the old table is dropped. Rows go in by rising rowid:
+ * FTS5 writes out its pending terms whenever a rowid is not above the one
+ * before, so the old table's order (record kinds mixed) would make thousands
+ * of tiny segments and take six times as long.
  */
 
 const TYPE_CODE = sql`case entity_type when 'customer' then 0 when 'vehicle' then 1 when 'radio' then 2 when 'job' then 3 end`
@@ -30,7 +33,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   )`.execute(db)
   await sql`insert into search_words (rowid, terms)
     select entity_id * 4 + ${TYPE_CODE}, terms from search_index
-    where rowid in (select max(rowid) from search_index where ${TYPE_CODE} is not null group by entity_type, entity_id)`.execute(db)
+    where rowid in (select max(rowid) from search_index where ${TYPE_CODE} is not null group by entity_type, entity_id)
+    order by 1`.execute(db)
   await sql`drop table search_index`.execute(db)
 }
 

@@ -101,6 +101,9 @@ export const sqliteSearchIndex: SearchIndex = {
       if (rows.terms !== '') words.push([recordRowid(entityType, entityId), rows.terms])
       for (const { kind, key } of rows.keys) keys.push([entityType, entityId, kind, key])
     }
+    // By rising rowid: FTS5 writes out its pending terms each time a rowid is
+    // not above the one before, and customers, vehicles and radios interleave.
+    words.sort((a, b) => a[0] - b[0])
     for (let i = 0; i < words.length; i += ADD_NEW_ROWS) {
       const json = JSON.stringify(words.slice(i, i + ADD_NEW_ROWS))
       await sql`insert into search_words (rowid, terms) select value ->> 0, value ->> 1 from json_each(${json})`.execute(db)
