@@ -25,18 +25,21 @@ function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
 export function AppShell({ status }: { readonly status: ReadyStatus }) {
   const route = useHashRoute()
   const desk = useDesk()
-  const [helpOpen, setHelpOpen] = useState(false)
+  // A count of requests, not an open flag: the dialog closes itself, and its close event comes a task
+  // later, so a flag cleared by that event could swallow a ? or F1 pressed right after Esc.
+  const [helpRequests, setHelpRequests] = useState(0)
+  const showHelp = () => setHelpRequests((count) => count + 1)
   // Listen for data changes from the start, so lists opened later miss nothing.
   useEffect(() => openEventStream('data.changed'), [])
   useDeskActivity()
-  useGlobalShortcuts({ currentSection: route.section, onShowHelp: () => setHelpOpen(true), onSwitchPerson: desk.switchPerson })
+  useGlobalShortcuts({ currentSection: route.section, onShowHelp: showHelp, onSwitchPerson: desk.switchPerson })
 
   return (
     <div className="shell">
       <a className="skip-link" href="#main" onClick={skipToContent}>
         Skip to main content
       </a>
-      <AppHeader member={desk.member} onSwitchPerson={desk.switchPerson} onShowShortcuts={() => setHelpOpen(true)} />
+      <AppHeader member={desk.member} onSwitchPerson={desk.switchPerson} onShowShortcuts={showHelp} />
       <div className="shell__body">
         <NavBar current={route.section} />
         <main id="main" className="shell__main" tabIndex={-1} aria-labelledby="screen-title">
@@ -44,7 +47,7 @@ export function AppShell({ status }: { readonly status: ReadyStatus }) {
         </main>
       </div>
       <StatusFooter status={status} />
-      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <ShortcutsDialog openRequests={helpRequests} />
     </div>
   )
 }

@@ -3,23 +3,21 @@ import { Kbd } from '../components/Kbd'
 import { SHORTCUT_GROUPS } from './shortcuts'
 
 interface Props {
-  readonly open: boolean
-  readonly onClose: () => void
+  /** Opens the dialog each time it goes up (0: never asked). Closing is the dialog's own: Esc, Close, or another shortcut. */
+  readonly openRequests: number
 }
 
 /** The "Keyboard shortcuts" help: a modal <dialog> (Esc closes it, focus returns where it was). */
-export function ShortcutsDialog({ open, onClose }: Props) {
+export function ShortcutsDialog({ openRequests }: Props) {
   const ref = useRef<HTMLDialogElement>(null)
 
   useEffect(() => {
     const dialog = ref.current
-    if (!dialog) return
-    if (open && !dialog.open) dialog.showModal()
-    if (!open && dialog.open) dialog.close()
-  }, [open])
+    if (dialog && openRequests > 0 && !dialog.open) dialog.showModal()
+  }, [openRequests])
 
   return (
-    <dialog ref={ref} className="shortcuts-dialog" aria-labelledby="shortcuts-title" onClose={onClose}>
+    <dialog ref={ref} className="shortcuts-dialog" aria-labelledby="shortcuts-title">
       <div className="shortcuts-dialog__head">
         <h2 id="shortcuts-title">Keyboard shortcuts</h2>
         <button type="button" className="button button--quiet" onClick={() => ref.current?.close()} autoFocus>
