@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration'
 import * as initialSchema from './2026-11-24T0600_initial-schema'
 import * as vaultRecoveryKey from './2026-11-24T0850_vault-recovery-key'
 import * as searchWordsByRecord from './2026-11-24T1030_search-words-by-record'
+import * as indexesForLargeShops from './2026-11-24T1100_indexes-for-large-shops'
 
 /**
  * Every migration, listed explicitly and in order (a bundled main process
@@ -11,6 +12,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-24T0600_initial-schema': initialSchema,
   '2026-11-24T0850_vault-recovery-key': vaultRecoveryKey,
   '2026-11-24T1030_search-words-by-record': searchWordsByRecord,
+  '2026-11-24T1100_indexes-for-large-shops': indexesForLargeShops,
 }
 
 export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS)

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import {
   CLOSED_JOB_STATUSES,
+  JOB_STATUSES,
   OPEN_JOB_STATUSES,
   checklistSchema,
   gateDetailSchema,
@@ -294,11 +295,15 @@ export async function listJobRecordsWaitingForCard(
  * The Today board's jobs: every job not yet closed or cancelled, whenever it
  * was checked in, plus jobs checked in, closed or cancelled in [from, to).
  */
+const BOARD_JOB_STATUSES: readonly JobStatus[] = JOB_STATUSES.filter((status) => !(CLOSED_JOB_STATUSES as readonly JobStatus[]).includes(status))
+
 export async function listBoardJobRecords(db: Executor, from: string, to: string): Promise<BatteryJobRecord[]> {
   const rows = await jobQuery(db)
     .where((eb) =>
       eb.or([
-        eb('j.status', 'not in', CLOSED_JOB_STATUSES),
+        // "in" the statuses still on the board, not "not in" the closed ones:
+        // each branch of the OR can then use an index instead of reading every job.
+        eb('j.status', 'in', BOARD_JOB_STATUSES),
         eb.and([eb('j.checked_in_at', '>=', from), eb('j.checked_in_at', '<', to)]),
         eb.and([eb('j.card_handed_over_at', '>=', from), eb('j.card_handed_over_at', '<', to)]),
         eb.and([eb('j.card_declined_at', '>=', from), eb('j.card_declined_at', '<', to)]),
