@@ -14,7 +14,11 @@ import { sql, type Kysely } from 'kysely'
  *   (updated_at, id), which sorted every vehicle: 530 to 1,500 ms;
  * - the Today board takes jobs checked in, handed over or declined today
  *   besides the ones still on the board; with nothing to look those days up
- *   by, it read every job: 350 to 3,000 ms.
+ *   by, it read every job: 350 to 3,000 ms;
+ * - the audit log filtered by one action or one person walked the whole log
+ *   back from the newest row when the action or person is rare: 850 ms for
+ *   "vault.unlock" in 4.9 million rows. (action, id) and (staff_id, id) give
+ *   those rows newest first without a sort.
  *
  * Only indexes: nothing is rewritten, and the down migration drops them.
  */
@@ -35,6 +39,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .column('card_handed_over_at')
     .where(sql.ref('card_handed_over_at'), 'is not', null)
     .execute()
+  await db.schema.createIndex('audit_log_action').on('audit_log').columns(['action', 'id']).execute()
+  await db.schema.createIndex('audit_log_staff').on('audit_log').columns(['staff_id', 'id']).execute()
   await db.schema
     .createIndex('battery_jobs_card_declined_at')
     .on('battery_jobs')
@@ -47,6 +53,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   for (const name of [
     'battery_jobs_card_declined_at',
+    'audit_log_staff',
+    'audit_log_action',
     'battery_jobs_card_handed_over_at',
     'battery_jobs_checked_in_at',
     'vehicles_recently_changed',

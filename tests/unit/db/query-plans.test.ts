@@ -1,5 +1,6 @@
 import { Kysely, SqliteDialect } from 'kysely'
 import { describe, expect, it } from 'vitest'
+import { listAuditRows, type AuditQuery } from '../../../electron/db/repositories/audit-queries'
 import { listBoardJobRecords, listJobRecordsForVehicle } from '../../../electron/db/repositories/battery-jobs'
 import { findCustomerById, listCustomerSummaries } from '../../../electron/db/repositories/customers'
 import { listRadiosOfVehicle } from '../../../electron/db/repositories/radios'
@@ -21,6 +22,8 @@ import { useTestDatabase } from '../../helpers/db'
 const GROWING_TABLES = ['customers', 'customer_phones', 'vehicles', 'vehicle_ownerships', 'radios', 'radio_codes', 'battery_jobs', 'audit_log', 'search_keys']
 
 const database = useTestDatabase()
+
+const NO_AUDIT_FILTER: AuditQuery = { staffId: null, action: null, entityType: null, entityId: null, vehicleId: null, from: null, to: null, limit: 50, before: null }
 
 interface CapturedQuery {
   readonly sql: string
@@ -66,6 +69,9 @@ const SCREEN_READS: Record<string, (db: Kysely<Database>) => Promise<unknown>> =
   'vehicle page: jobs': (db) => listJobRecordsForVehicle(db, 1),
   'customer page: the customer': (db) => findCustomerById(db, 1),
   'customer page: vehicles': (db) => listVehiclesOfCustomer(db, 1),
+  'audit log: one action': (db) => listAuditRows(db, { ...NO_AUDIT_FILTER, action: 'vault.unlock' }),
+  'audit log: one person': (db) => listAuditRows(db, { ...NO_AUDIT_FILTER, staffId: 2 }),
+  'audit log: one person, next page': (db) => listAuditRows(db, { ...NO_AUDIT_FILTER, staffId: 2, before: 1000 }),
 }
 
 describe('query plans of the screens opened all day', () => {

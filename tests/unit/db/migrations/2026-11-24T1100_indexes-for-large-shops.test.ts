@@ -16,6 +16,8 @@ const NEW_INDEXES = {
   battery_jobs_checked_in_at: { table: 'battery_jobs', columns: ['checked_in_at'], partial: 0 },
   battery_jobs_card_handed_over_at: { table: 'battery_jobs', columns: ['card_handed_over_at'], partial: 1 },
   battery_jobs_card_declined_at: { table: 'battery_jobs', columns: ['card_declined_at'], partial: 1 },
+  audit_log_action: { table: 'audit_log', columns: ['action', 'id'], partial: 0 },
+  audit_log_staff: { table: 'audit_log', columns: ['staff_id', 'id'], partial: 0 },
 } as const
 
 let dir: string
@@ -54,7 +56,7 @@ async function seedVehicleWithOwner(): Promise<void> {
 }
 
 describe(`migration ${MIGRATION}`, () => {
-  it('adds the indexes the Today board, the Vehicles list and a vehicle’s owner history look rows up by, and changes no row', async () => {
+  it('adds the indexes the Today board, the Vehicles list, a vehicle’s owner history and the audit log’s filters look rows up by, and changes no row', async () => {
     await migrateToLatest(db, BEFORE)
     await seedVehicleWithOwner()
     const before = sqlite.prepare('select * from vehicle_ownerships').all()
