@@ -11,6 +11,7 @@ import { openAppSession } from './steps/app-session'
 import { benchCardPrint, type CardPrintFigures } from './steps/card-print'
 import { benchColdOpen, runChild, type ChildFigures, type ColdOpenFigures } from './steps/cold-open'
 import { benchCsvImport, type CsvImportFigures } from './steps/csv-import'
+import { benchDeskScreens, type DeskScreenFigure } from './steps/desk-screens'
 import { benchKeystrokes, type KeystrokeFigures } from './steps/keystroke'
 import { benchRecordSave, type RecordSaveFigures } from './steps/record-save'
 import { measureRendererSize, type RendererSize } from './steps/renderer-size'
@@ -83,12 +84,15 @@ async function main(): Promise<void> {
 
   const search: Record<string, SearchFigures> = {}
   const cold: Record<string, ColdOpenFigures> = {}
+  const screens: Record<string, DeskScreenFigure[]> = {}
   for (const shop of shops) {
     log(`search as you type: ${shop.scale.name}`)
     const samples = drawSearchSamples(path.join(shop.dataDir, 'radio-code-desk.sqlite'), BENCH_SEED, quick ? 10 : 40)
     const session = await openAppSession(shop.dataDir, shop.managerId)
     try {
       search[shop.scale.name] = await benchSearch(session, samples, quick ? 1 : 3)
+      log(`desk screens: ${shop.scale.name}`)
+      screens[shop.scale.name] = await benchDeskScreens(session, shop.dataDir, quick ? 5 : 20, BENCH_SEED + 4)
     } finally {
       await session.close()
     }
@@ -154,6 +158,18 @@ async function main(): Promise<void> {
       target: isTarget ? '≤ 150 ms' : '(chain only)',
       verdict: isTarget ? atMost(c.evicted.median, 150) : 'INFO',
       note: `open + migrations check + vault + sign-in + first search; evicted p95 ${c.evicted.p95.toFixed(0)} ms; warm cache median ${c.warm.median.toFixed(1)} ms (floor ${c.warmFloor.median.toFixed(1)}); process start to ready (tsx) ${c.processToReady.median.toFixed(0)} ms${c.evictionWorked ? '' : '; page-cache eviction did not work here'}`,
+    })
+  }
+  for (const shop of shops) {
+    const slowest = [...screens[shop.scale.name]!].sort((a, b) => b.times.p95 - a.times.p95)[0]!
+    rows.push({
+      name: `slowest desk screen, ${shop.scale.name}`,
+      unit: 'p95 ms',
+      value: slowest.times.p95,
+      floor: null,
+      target: '',
+      verdict: 'INFO',
+      note: `${slowest.screen} (${slowest.method}); every screen below the table`,
     })
   }
   for (const shop of shops) {
@@ -227,6 +243,12 @@ async function main(): Promise<void> {
       )
     }
   }
+  for (const shop of shops) {
+    console.log(`desk screens through the router, ${shop.scale.name} (p95 / median ms):`)
+    for (const figure of screens[shop.scale.name]!) {
+      console.log(`  ${figure.screen.padEnd(28)} ${figure.times.p95.toFixed(2).padStart(8)} / ${figure.times.median.toFixed(2).padStart(8)}  ${figure.method}`)
+    }
+  }
   const info = machine()
   console.log(
     `\nmachine: ${info.cpus} × ${info.cpuModel}, ${info.memoryGb} GB, ${info.platform}, Node ${info.node}, SQLite ${info.sqlite}; load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadAfter.map((l) => l.toFixed(2)).join(' ')}; ${seconds.toFixed(0)} s`,
@@ -243,6 +265,7 @@ async function main(): Promise<void> {
     memory,
     cardPrint: card,
     recordSave: saves,
+    deskScreens: screens,
     csvImport: { ...csv, summary: { ...csv.summary, warnings: csv.summary.warnings.length } },
     renderer,
     keystroke,

@@ -15,6 +15,7 @@ import { openAppSession, type AppSession } from '../../bench/steps/app-session'
 import { benchCardPrint } from '../../bench/steps/card-print'
 import { runChild } from '../../bench/steps/cold-open'
 import { benchCsvImport, makeImportCsv } from '../../bench/steps/csv-import'
+import { benchDeskScreens } from '../../bench/steps/desk-screens'
 import { benchKeystrokes } from '../../bench/steps/keystroke'
 import { benchRecordSave } from '../../bench/steps/record-save'
 import { measureRendererSize } from '../../bench/steps/renderer-size'
@@ -135,6 +136,21 @@ describe('bench steps (once each)', () => {
     const vinTail6 = figures.cells.find((cell) => cell.category === 'vinTail' && cell.length === 6)
     expect(vinTail6?.meanResults).toBeGreaterThan(0)
     console.log(`bench smoke: search p95 ${figures.router.p95.toFixed(2)} ms, floor ${figures.floor.p95.toFixed(2)} ms`)
+  })
+
+  it('opens every desk screen through the router with records drawn from the data', async () => {
+    const figures = await benchDeskScreens(session, shop.dataDir, 2, 7)
+    expect(figures.map((figure) => figure.method)).toEqual([
+      'customers.get',
+      'vehicles.get',
+      'jobs.listForVehicle',
+      'customers.list',
+      'vehicles.list',
+      'jobs.todayBoard',
+      'audit.list',
+      'audit.list',
+    ])
+    for (const figure of figures) expect(figure.times.n, figure.screen).toBe(2)
   })
 
   it('cold open in a fresh process starts the app and answers the first search', () => {
