@@ -1,11 +1,6 @@
-import type BetterSqlite3 from 'better-sqlite3'
-import type { Kysely } from 'kysely'
-import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { migrateToLatest } from '../../../../electron/db/migrate'
-import { MIGRATIONS } from '../../../../electron/db/migrations'
-import { rawKysely } from '../../../helpers/kysely'
-import { makeTempDir, removeTempDir } from '../../../helpers/temp-dir'
+import { migrateTo, useRawDatabase } from '../../../helpers/migration-db'
 
 const BEFORE = '2026-11-24T1030_search-words-by-record'
 const MIGRATION = '2026-11-24T1100_indexes-for-large-shops'
@@ -20,29 +15,10 @@ const NEW_INDEXES = {
   audit_log_staff: { table: 'audit_log', columns: ['staff_id', 'id'], partial: 0 },
 } as const
 
-let dir: string
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-let db: Kysely<any>
-let sqlite: BetterSqlite3.Database
-
-beforeEach(() => {
-  dir = makeTempDir()
-  ;({ db, sqlite } = rawKysely(dir))
-})
-
-afterEach(async () => {
-  await db.destroy()
-  removeTempDir(dir)
-})
-
-async function migrateDownTo(target: string): Promise<void> {
-  const provider: MigrationProvider = { getMigrations: async (): Promise<Record<string, Migration>> => ({ ...MIGRATIONS }) }
-  const { error } = await new Migrator({ db, provider }).migrateTo(target)
-  if (error) throw error
-}
+const raw = useRawDatabase()
 
 function indexesNamed(names: readonly string[]): { name: string; tbl_name: string }[] {
-  return sqlite
+  return raw.sqlite
     .prepare(`select name, tbl_name from sqlite_master where type = 'index' and name in (${names.map(() => '?').join(', ')}) order by name`)
     .all(...names) as { name: string; tbl_name: string }[]
 }
@@ -50,32 +26,32 @@ function indexesNamed(names: readonly string[]): { name: string; tbl_name: strin
 const AT = '2026-11-24T10:00:00.000Z'
 
 async function seedVehicleWithOwner(): Promise<void> {
-  await db.insertInto('customers').values({ name: 'Ana', search_key: 'ANA', created_at: AT, updated_at: AT }).execute()
-  await db.insertInto('vehicles').values({ make: 'Honda', model: 'Accord', created_at: AT, updated_at: AT }).execute()
-  await db.insertInto('vehicle_ownerships').values({ vehicle_id: 1, customer_id: 1, started_at: AT }).execute()
+  await raw.db.insertInto('customers').values({ name: 'Ana', search_key: 'ANA', created_at: AT, updated_at: AT }).execute()
+  await raw.db.insertInto('vehicles').values({ make: 'Honda', model: 'Accord', created_at: AT, updated_at: AT }).execute()
+  await raw.db.insertInto('vehicle_ownerships').values({ vehicle_id: 1, customer_id: 1, started_at: AT }).execute()
 }
 
 describe(`migration ${MIGRATION}`, () => {
   it('adds the indexes the Today board, the Vehicles list, a vehicle’s owner history and the audit log’s filters look rows up by, and changes no row', async () => {
-    await migrateToLatest(db, BEFORE)
+    await migrateToLatest(raw.db, BEFORE)
     await seedVehicleWithOwner()
-    const before = sqlite.prepare('select * from vehicle_ownerships').all()
+    const before = raw.sqlite.prepare('select * from vehicle_ownerships').all()
 
-    await migrateToLatest(db, MIGRATION)
+    await migrateToLatest(raw.db, MIGRATION)
 
     expect(indexesNamed(Object.keys(NEW_INDEXES)).map((row) => row.name)).toEqual(Object.keys(NEW_INDEXES).sort())
     for (const [name, expected] of Object.entries(NEW_INDEXES)) {
-      const listed = (sqlite.prepare('select name, partial from pragma_index_list(?)').all(expected.table) as { name: string; partial: number }[]).find((row) => row.name === name)
+      const listed = (raw.sqlite.prepare('select name, partial from pragma_index_list(?)').all(expected.table) as { name: string; partial: number }[]).find((row) => row.name === name)
       expect(listed, name).toEqual({ name, partial: expected.partial })
-      expect(sqlite.prepare('select name from pragma_index_info(?) order by seqno').pluck().all(name), name).toEqual(expected.columns)
+      expect(raw.sqlite.prepare('select name from pragma_index_info(?) order by seqno').pluck().all(name), name).toEqual(expected.columns)
     }
-    expect(sqlite.prepare('select * from vehicle_ownerships').all()).toEqual(before)
-    expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
+    expect(raw.sqlite.prepare('select * from vehicle_ownerships').all()).toEqual(before)
+    expect(raw.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
   })
 
   it('down drops exactly those indexes', async () => {
-    await migrateToLatest(db, MIGRATION)
-    await migrateDownTo(BEFORE)
+    await migrateToLatest(raw.db, MIGRATION)
+    await migrateTo(raw.db, BEFORE)
     expect(indexesNamed(Object.keys(NEW_INDEXES))).toEqual([])
     expect(indexesNamed(['vehicle_ownerships_one_current', 'battery_jobs_status']).map((row) => row.name)).toEqual(['battery_jobs_status', 'vehicle_ownerships_one_current'])
   })
