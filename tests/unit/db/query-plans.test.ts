@@ -6,6 +6,7 @@ import { findCustomerById, listCustomerSummaries } from '../../../electron/db/re
 import { listRadiosOfVehicle } from '../../../electron/db/repositories/radios'
 import { findVehicleById, listOwnershipHistory, listVehicleSummaries, listVehiclesOfCustomer } from '../../../electron/db/repositories/vehicles'
 import type { Database } from '../../../electron/db/schema'
+import { recentRecoveryFailures } from '../../../electron/db/repositories/vault-recovery-attempts'
 import { useTestDatabase } from '../../helpers/db'
 
 /*
@@ -72,6 +73,7 @@ const SCREEN_READS: Record<string, (db: Kysely<Database>) => Promise<unknown>> =
   'audit log: one action': (db) => listAuditRows(db, { ...NO_AUDIT_FILTER, action: 'vault.unlock' }),
   'audit log: one person': (db) => listAuditRows(db, { ...NO_AUDIT_FILTER, staffId: 2 }),
   'audit log: one person, next page': (db) => listAuditRows(db, { ...NO_AUDIT_FILTER, staffId: 2, before: 1000 }),
+  'unlock screen: recent failed recoveries': (db) => recentRecoveryFailures(db),
 }
 
 describe('query plans of the screens opened all day', () => {
