@@ -6,7 +6,8 @@ import { Notice } from '../../components/Notice'
 import { ApiCallError, api, errorMessage } from '../../lib/api'
 import { useSecretInput } from '../../lib/secret-input'
 import { GateLayout } from './GateLayout'
-import { NewPinFields, newPinErrors } from './NewPinFields'
+import { takeNewPin } from './new-pin'
+import { NewPinFields } from './NewPinFields'
 
 interface Props {
   readonly onStatus: (status: SecurityStatus) => void
@@ -39,18 +40,8 @@ export function FirstManagerScreen({ onStatus }: Props) {
       document.getElementById('first-manager-name')?.focus()
       return
     }
-    const pinErrors = newPinErrors(pin.value, confirm.value)
-    if (pinErrors.pin) {
-      pin.focus()
-      return
-    }
-    if (pinErrors.confirm) {
-      confirm.focus()
-      return
-    }
-    const chosenPin = pin.value
-    pin.clear()
-    confirm.clear()
+    const chosenPin = takeNewPin(pin, confirm)
+    if (chosenPin === null) return
     busyRef.current = true
     setBusy(true)
     try {

@@ -1,24 +1,11 @@
 import { useState } from 'react'
-import { PIN_MAX_LENGTH, PIN_MIN_LENGTH, pinProblem } from '../../../../shared/domain/staff'
+import { PIN_MAX_LENGTH, PIN_MIN_LENGTH } from '../../../../shared/domain/staff'
 import { Field } from '../../components/Field'
 import type { SecretInput } from '../../lib/secret-input'
+import { newPinErrors } from './new-pin'
 import './security.css'
 
 export const PIN_RULES = `${PIN_MIN_LENGTH} to ${PIN_MAX_LENGTH} digits. Not one digit repeated (like 0000) and not a straight run (like 1234).`
-
-export interface NewPinErrors {
-  readonly pin?: string
-  readonly confirm?: string
-}
-
-/** What is wrong with a new PIN typed twice; empty when it can be used. Same rules as main (pinProblem). */
-export function newPinErrors(pin: string, confirm: string): NewPinErrors {
-  const problem = pinProblem(pin.trim())
-  if (problem) return { pin: problem }
-  if (confirm.trim() === '') return { confirm: 'Type the PIN a second time, to be sure it is the one you meant.' }
-  if (confirm.trim() !== pin.trim()) return { confirm: 'The two PINs are not the same. Type the PIN again in this box.' }
-  return {}
-}
 
 interface Props {
   readonly idPrefix: string

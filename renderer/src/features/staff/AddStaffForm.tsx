@@ -5,7 +5,8 @@ import { Notice } from '../../components/Notice'
 import { ApiCallError, api, errorMessage } from '../../lib/api'
 import { clearDraft, useDraft } from '../../lib/drafts'
 import { useSecretInput } from '../../lib/secret-input'
-import { NewPinFields, newPinErrors } from '../security/NewPinFields'
+import { takeNewPin } from '../security/new-pin'
+import { NewPinFields } from '../security/NewPinFields'
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '../security/role-words'
 
 const DRAFT_KEY = 'staff.add'
@@ -71,18 +72,8 @@ export function AddStaffForm({ onAdded }: Props) {
       document.getElementById('staff-add-name')?.focus()
       return
     }
-    const pinErrors = newPinErrors(pin.value, confirm.value)
-    if (pinErrors.pin) {
-      pin.focus()
-      return
-    }
-    if (pinErrors.confirm) {
-      confirm.focus()
-      return
-    }
-    const chosenPin = pin.value
-    pin.clear()
-    confirm.clear()
+    const chosenPin = takeNewPin(pin, confirm)
+    if (chosenPin === null) return
     busyRef.current = true
     setBusy(true)
     try {

@@ -3,7 +3,8 @@ import { Field } from '../../components/Field'
 import { Notice } from '../../components/Notice'
 import { ApiCallError, api, errorMessage } from '../../lib/api'
 import { useSecretInput } from '../../lib/secret-input'
-import { NewPinFields, newPinErrors } from '../security/NewPinFields'
+import { takeNewPin } from '../security/new-pin'
+import { NewPinFields } from '../security/NewPinFields'
 
 /**
  * Settings → Staff, for whoever is signed in: a new PIN for yourself, with
@@ -32,15 +33,10 @@ export function ChangeOwnPinForm({ name }: { readonly name: string }) {
       current.focus()
       return
     }
-    const problems = newPinErrors(pin.value, confirm.value)
-    if (problems.pin || problems.confirm) {
-      ;(problems.pin ? pin : confirm).focus()
-      return
-    }
-    const input = { currentPin: current.value, newPin: pin.value }
+    const newPin = takeNewPin(pin, confirm)
+    if (newPin === null) return
+    const input = { currentPin: current.value, newPin }
     current.clear()
-    pin.clear()
-    confirm.clear()
     setAttempt((n) => n + 1)
     setBusy(true)
     try {

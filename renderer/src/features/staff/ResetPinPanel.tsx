@@ -4,7 +4,8 @@ import { Kbd } from '../../components/Kbd'
 import { Notice } from '../../components/Notice'
 import { ApiCallError, api, errorMessage } from '../../lib/api'
 import { useSecretInput } from '../../lib/secret-input'
-import { NewPinFields, newPinErrors } from '../security/NewPinFields'
+import { takeNewPin } from '../security/new-pin'
+import { NewPinFields } from '../security/NewPinFields'
 
 interface Props {
   readonly member: StaffMember
@@ -32,18 +33,8 @@ export function ResetPinPanel({ member, isSelf, onDone, onCancel }: Props) {
     if (busyRef.current) return
     setSubmitted(true)
     setError({})
-    const problems = newPinErrors(pin.value, confirm.value)
-    if (problems.pin) {
-      pin.focus()
-      return
-    }
-    if (problems.confirm) {
-      confirm.focus()
-      return
-    }
-    const newPin = pin.value
-    pin.clear()
-    confirm.clear()
+    const newPin = takeNewPin(pin, confirm)
+    if (newPin === null) return
     busyRef.current = true
     setBusy(true)
     try {
