@@ -13,6 +13,7 @@ import { ApiCallError, api, errorMessage } from '../../lib/api'
 import { clearMemoryDraft, useMemoryDraft } from '../../lib/memory-drafts'
 import { CodeField } from './CodeField'
 import { codeShapeProblem, useFormatCheck } from './use-format-check'
+import { cancelOnEscape } from '../../lib/cancel-on-escape'
 
 const NOTE_HAS_CODE = 'Leave the code itself out of notes: notes are not encrypted.'
 
@@ -128,12 +129,7 @@ export function EnterCodeForm({ radioId, replacing, onSaved, onCancel }: Props) 
       noValidate
       autoComplete="off"
       onSubmit={(event) => void onSubmit(event)}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault()
-          cancel()
-        }
-      }}
+      onKeyDown={cancelOnEscape(cancel)}
       aria-labelledby="enter-code-title"
       data-testid="enter-code-form"
     >

@@ -15,6 +15,7 @@ import { Notice } from '../../components/Notice'
 import { ApiCallError, api, errorMessage } from '../../lib/api'
 import { clearMemoryDraft, useMemoryDraft } from '../../lib/memory-drafts'
 import { deskMember, explainRefusal, NO_RELEASE_PERMISSION } from './code-text'
+import { cancelOnEscape } from '../../lib/cancel-on-escape'
 
 interface ReleaseDraft {
   readonly name: string
@@ -166,12 +167,7 @@ export function ReleaseForm({ codeId, radioId, ownerName, onReleased, onCancel }
       noValidate
       autoComplete="off"
       onSubmit={(event) => void onSubmit(event)}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault()
-          cancel()
-        }
-      }}
+      onKeyDown={cancelOnEscape(cancel)}
       aria-labelledby="release-title"
       data-testid="release-form"
     >

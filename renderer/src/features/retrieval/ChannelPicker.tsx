@@ -3,6 +3,7 @@ import type { RetrievalChannelOption, RetrievalChannelOptions, RetrievalRequest 
 import { Notice } from '../../components/Notice'
 import { api, errorMessage } from '../../lib/api'
 import { channelHref, NOT_OFFERED_LABELS } from './channel-text'
+import { cancelOnEscape } from '../../lib/cancel-on-escape'
 
 interface Props {
   readonly vehicleId: number
@@ -54,12 +55,7 @@ export function ChannelPicker({ vehicleId, radioId, onOpened, onCancel }: Props)
       className="panel channel-picker"
       aria-labelledby="channel-picker-title"
       data-testid="channel-picker"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault()
-          onCancel()
-        }
-      }}
+      onKeyDown={cancelOnEscape(onCancel)}
     >
       <div className="channel-picker__head">
         <h4 id="channel-picker-title" className="panel__title" ref={headingRef} tabIndex={-1}>

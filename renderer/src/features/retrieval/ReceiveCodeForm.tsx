@@ -7,6 +7,7 @@ import { Notice } from '../../components/Notice'
 import { ApiCallError, api, errorMessage } from '../../lib/api'
 import { CodeField } from '../codes/CodeField'
 import { codeShapeProblem, useFormatCheck } from '../codes/use-format-check'
+import { cancelOnEscape } from '../../lib/cancel-on-escape'
 
 type Errors = Partial<Record<'code' | 'reason' | 'form', string>>
 
@@ -89,12 +90,7 @@ export function ReceiveCodeForm({ request, radioId, onReceived, onCancel }: Prop
       noValidate
       autoComplete="off"
       onSubmit={(event) => void onSubmit(event)}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault()
-          cancel()
-        }
-      }}
+      onKeyDown={cancelOnEscape(cancel)}
       aria-label="Code received"
       data-testid="receive-code-form"
     >

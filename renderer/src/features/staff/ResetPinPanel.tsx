@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { StaffMember } from '../../../../shared/domain/staff'
 import { Kbd } from '../../components/Kbd'
 import { Notice } from '../../components/Notice'
@@ -6,6 +6,7 @@ import { ApiCallError, api, errorMessage } from '../../lib/api'
 import { useSecretInput } from '../../lib/secret-input'
 import { takeNewPin } from '../security/new-pin'
 import { NewPinFields } from '../security/NewPinFields'
+import { cancelOnEscape } from '../../lib/cancel-on-escape'
 
 interface Props {
   readonly member: StaffMember
@@ -50,15 +51,8 @@ export function ResetPinPanel({ member, isSelf, onDone, onCancel }: Props) {
     }
   }
 
-  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault()
-      onCancel()
-    }
-  }
-
   return (
-    <section className="panel reset-pin" aria-labelledby="reset-pin-title" onKeyDown={onKeyDown}>
+    <section className="panel reset-pin" aria-labelledby="reset-pin-title" onKeyDown={cancelOnEscape(onCancel)}>
       <h3 id="reset-pin-title" className="panel__title">
         {isSelf ? 'Change your PIN' : `Reset ${member.name}’s PIN`}
       </h3>
