@@ -361,4 +361,20 @@ test.describe('customers and vehicles', () => {
     await expect(page.getByRole('heading', { level: 2, name: '2009 Tesla Civic' })).toBeFocused()
     await expect(page.getByRole('link', { name: 'Ana López' }).first()).toBeVisible()
   })
+
+  test('a customer, vehicle or job that is not on file says so in words, with a way to try again', async ({ app }) => {
+    const { page } = app
+    for (const [hash, title] of [
+      ['#/customers/999999', 'This customer could not be shown'],
+      ['#/customers/999999/edit', 'This customer could not be opened for editing'],
+      ['#/vehicles/999999', 'This vehicle could not be shown'],
+      ['#/jobs/999999', 'This job could not be shown'],
+    ] as const) {
+      await openHash(page, hash)
+      const alert = page.getByRole('alert').filter({ hasText: title })
+      await expect(alert, hash).toBeVisible()
+      await expect(alert).toContainText('not found')
+      await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible()
+    }
+  })
 })

@@ -5,6 +5,7 @@ import { hrefFor, hrefWithQuery } from '../../app/routes'
 import { navigate } from '../../app/use-hash-route'
 import { Kbd } from '../../components/Kbd'
 import { Notice } from '../../components/Notice'
+import { LoadFailed, Loading } from '../../components/LoadStatus'
 import { clearFlash, peekFlash } from '../../lib/flash'
 import { formatDateTime } from '../../lib/format'
 import { useRememberRecent } from '../../lib/recent'
@@ -86,24 +87,9 @@ export function CustomerDetails({ id }: Props) {
     if (flash !== null || arrived) headingRef.current?.focus()
   }, [ready, flash, id])
 
-  if (state.status === 'loading') {
-    return (
-      <p className="customer-pane__message" role="status">
-        Loading…
-      </p>
-    )
-  }
+  if (state.status === 'loading') return <Loading className="customer-pane__message" />
   if (state.status === 'error') {
-    return (
-      <div className="customer-pane__message">
-        <Notice tone="error" title="This customer could not be shown">
-          <p>{state.message}</p>
-        </Notice>
-        <button type="button" className="button" onClick={reload}>
-          Try again
-        </button>
-      </div>
-    )
+    return <LoadFailed className="customer-pane__message" title="This customer could not be shown" message={state.message} onRetry={reload} />
   }
 
   const { vehicles } = state.customer

@@ -1,8 +1,8 @@
 import { hrefFor, idFrom } from '../../app/routes'
 import { navigate } from '../../app/use-hash-route'
 import { Kbd } from '../../components/Kbd'
-import { Notice } from '../../components/Notice'
 import { ScreenHeader } from '../../components/ScreenHeader'
+import { LoadFailed, Loading } from '../../components/LoadStatus'
 import { setFlash } from '../../lib/flash'
 import { customerFlashKey, CustomerDetails } from './CustomerDetails'
 import { CustomerForm } from './CustomerForm'
@@ -18,24 +18,9 @@ interface Props {
 
 function EditCustomer({ id }: { readonly id: number }) {
   const { state, reload } = useCustomer(id)
-  if (state.status === 'loading') {
-    return (
-      <p className="customer-pane__message" role="status">
-        Loading…
-      </p>
-    )
-  }
+  if (state.status === 'loading') return <Loading className="customer-pane__message" />
   if (state.status === 'error') {
-    return (
-      <div className="customer-pane__message">
-        <Notice tone="error" title="This customer could not be opened for editing">
-          <p>{state.message}</p>
-        </Notice>
-        <button type="button" className="button" onClick={reload}>
-          Try again
-        </button>
-      </div>
-    )
+    return <LoadFailed className="customer-pane__message" title="This customer could not be opened for editing" message={state.message} onRetry={reload} />
   }
   return (
     <CustomerForm

@@ -13,6 +13,7 @@ import { consumeArrivalFocus } from '../../app/arrival-focus'
 import { hrefFor } from '../../app/routes'
 import { Kbd } from '../../components/Kbd'
 import { Notice } from '../../components/Notice'
+import { LoadFailed, Loading } from '../../components/LoadStatus'
 import { api, errorMessage } from '../../lib/api'
 import { clearFlash, peekFlash } from '../../lib/flash'
 import { usePageShortcuts } from '../../lib/use-page-shortcuts'
@@ -214,24 +215,9 @@ export function JobPage({ id }: { readonly id: number }) {
     ready && !busy,
   )
 
-  if (state.status === 'loading') {
-    return (
-      <p className="job-page__message" role="status">
-        Loading…
-      </p>
-    )
-  }
+  if (state.status === 'loading') return <Loading className="job-page__message" />
   if (state.status === 'error') {
-    return (
-      <div className="job-page__message">
-        <Notice tone="error" title="This job could not be shown">
-          <p>{state.message}</p>
-        </Notice>
-        <button type="button" className="button" onClick={reload}>
-          Try again
-        </button>
-      </div>
-    )
+    return <LoadFailed className="job-page__message" title="This job could not be shown" message={state.message} onRetry={reload} />
   }
 
   const { job, actions, codeSituation, codeToVerify } = state.detail

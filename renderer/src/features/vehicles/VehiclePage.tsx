@@ -6,6 +6,7 @@ import { hrefFor } from '../../app/routes'
 import { navigate } from '../../app/use-hash-route'
 import { Kbd } from '../../components/Kbd'
 import { Notice } from '../../components/Notice'
+import { LoadFailed, Loading } from '../../components/LoadStatus'
 import { clearFlash, peekFlash } from '../../lib/flash'
 import { formatDateTime } from '../../lib/format'
 import { useRememberRecent } from '../../lib/recent'
@@ -184,24 +185,9 @@ export function VehiclePage({ id, panel }: Props) {
     requestAnimationFrame(() => headingRef.current?.focus())
   }
 
-  if (state.status === 'loading') {
-    return (
-      <p className="vehicle-page__message" role="status">
-        Loading…
-      </p>
-    )
-  }
+  if (state.status === 'loading') return <Loading className="vehicle-page__message" />
   if (state.status === 'error') {
-    return (
-      <div className="vehicle-page__message">
-        <Notice tone="error" title="This vehicle could not be shown">
-          <p>{state.message}</p>
-        </Notice>
-        <button type="button" className="button" onClick={reload}>
-          Try again
-        </button>
-      </div>
-    )
+    return <LoadFailed className="vehicle-page__message" title="This vehicle could not be shown" message={state.message} onRetry={reload} />
   }
 
   const { vehicle, radios, guidance } = state.detail
