@@ -369,6 +369,7 @@ test.describe('customers and vehicles', () => {
       ['#/customers/999999/edit', 'This customer could not be opened for editing'],
       ['#/vehicles/999999', 'This vehicle could not be shown'],
       ['#/jobs/999999', 'This job could not be shown'],
+      ['#/vehicles/999999/edit', 'This vehicle could not be opened for editing'],
     ] as const) {
       await openHash(page, hash)
       const alert = page.getByRole('alert').filter({ hasText: title })

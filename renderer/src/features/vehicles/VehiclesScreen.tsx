@@ -2,7 +2,7 @@ import { describeVehicle } from '../../../../shared/domain/vehicle'
 import { hrefFor, idFrom } from '../../app/routes'
 import { navigate } from '../../app/use-hash-route'
 import { Kbd } from '../../components/Kbd'
-import { Notice } from '../../components/Notice'
+import { LoadFailed, Loading } from '../../components/LoadStatus'
 import { ScreenHeader } from '../../components/ScreenHeader'
 import { setFlash } from '../../lib/flash'
 import { useCustomer } from '../customers/use-customer'
@@ -19,35 +19,14 @@ interface Props {
   readonly query: Readonly<Record<string, string>>
 }
 
-function Loading() {
-  return (
-    <p className="vehicle-page__message" role="status">
-      Loading…
-    </p>
-  )
-}
-
-function Failed({ title, message, onRetry }: { readonly title: string; readonly message: string; readonly onRetry: () => void }) {
-  return (
-    <div className="vehicle-page__message">
-      <Notice tone="error" title={title}>
-        <p>{message}</p>
-      </Notice>
-      <button type="button" className="button" onClick={onRetry}>
-        Try again
-      </button>
-    </div>
-  )
-}
-
 function savedMessage(title: string, ownerName: string): string {
   return ownerName ? `Saved. The ${title} is on file for ${ownerName}.` : `Saved. The ${title} is on file.`
 }
 
 function NewVehicleForOwner({ ownerId }: { readonly ownerId: number }) {
   const { state, reload } = useCustomer(ownerId)
-  if (state.status === 'loading') return <Loading />
-  if (state.status === 'error') return <Failed title="The owner could not be loaded" message={state.message} onRetry={reload} />
+  if (state.status === 'loading') return <Loading className="vehicle-page__message" />
+  if (state.status === 'error') return <LoadFailed className="vehicle-page__message" title="The owner could not be loaded" message={state.message} onRetry={reload} />
   return <NewVehicle owner={{ id: state.customer.id, name: state.customer.name }} />
 }
 
@@ -66,8 +45,8 @@ function NewVehicle({ owner }: { readonly owner: { id: number; name: string } | 
 
 function EditVehicle({ id }: { readonly id: number }) {
   const { state, reload } = useVehicle(id)
-  if (state.status === 'loading') return <Loading />
-  if (state.status === 'error') return <Failed title="This vehicle could not be opened for editing" message={state.message} onRetry={reload} />
+  if (state.status === 'loading') return <Loading className="vehicle-page__message" />
+  if (state.status === 'error') return <LoadFailed className="vehicle-page__message" title="This vehicle could not be opened for editing" message={state.message} onRetry={reload} />
   return (
     <VehicleForm
       mode={{ kind: 'edit', vehicle: state.detail.vehicle }}
