@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import type { Page } from '@playwright/test'
 import { newCustomerSchema } from '../../shared/domain/customer'
 import { newRadioSchema } from '../../shared/domain/radio'
@@ -7,6 +6,7 @@ import { newVehicleSchema } from '../../shared/domain/vehicle'
 import { createCustomer } from '../../electron/main/services/customers'
 import { addRadio } from '../../electron/main/services/radios'
 import { createVehicle } from '../../electron/main/services/vehicles'
+import { codeHitsInDatabaseFile } from '../helpers/secret-scan'
 import type { PreviewApp } from './fixtures'
 
 /*
@@ -54,37 +54,9 @@ export async function auditRows(app: PreviewApp, action: string) {
   return app.server.services.requireDb().selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('id').execute()
 }
 
-/**
- * Where `needle` occurs in the database file and its WAL, as ASCII or
- * UTF-16. A hit inside a long run of hex digits (an audit hash, a UUID) is a
- * coincidence of random hex, not a stored code, and is left out.
- */
+/** Where `needle` occurs in the app's database file and its WAL (see codeHitsInDatabaseFile). */
 export function codeHitsInDatabaseFiles(app: PreviewApp, needle: string): string[] {
-  const hits: string[] = []
-  const isHex = (byte: number | undefined) =>
-    byte !== undefined && ((byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66) || (byte >= 0x41 && byte <= 0x46))
-  for (const suffix of ['', '-wal']) {
-    const target = `${app.paths.dbFile}${suffix}`
-    if (!fs.existsSync(target)) continue
-    const bytes = fs.readFileSync(target)
-    for (const [encoding, pattern] of [
-      ['ascii', Buffer.from(needle, 'ascii')],
-      ['utf16le', Buffer.from(needle, 'utf16le')],
-    ] as const) {
-      let at = bytes.indexOf(pattern)
-      while (at >= 0) {
-        let start = at
-        let end = at + pattern.length
-        if (encoding === 'ascii') {
-          while (isHex(bytes[start - 1])) start -= 1
-          while (isHex(bytes[end])) end += 1
-        }
-        if (encoding !== 'ascii' || end - start < 16) hits.push(`${suffix || 'db'}@${at} (${encoding})`)
-        at = bytes.indexOf(pattern, at + 1)
-      }
-    }
-  }
-  return hits
+  return codeHitsInDatabaseFile(app.paths.dbFile, needle)
 }
 
 /** The code is nowhere in the page: not in its markup, the address, or session storage. */

@@ -4,8 +4,9 @@ import path from 'node:path'
 /*
  * Byte scans for secrets: does a radio code appear, in any form a program
  * might write it, in a file or a captured stream? Used by the at-rest proof
- * (tests/unit/vault/at-rest.test.ts) and the side-channel proof
- * (tests/integration/no-secrets-side-channels.test.ts).
+ * (tests/unit/vault/at-rest.test.ts), the side-channel proof
+ * (tests/integration/no-secrets-side-channels.test.ts), and the code checks
+ * of the desk harness and the e2e code helpers.
  */
 
 /** `text` as the bytes a program might write it in. */
@@ -31,6 +32,40 @@ export function hitsInBytes(label: string, data: Buffer, text: string): string[]
     }
   }
   return found
+}
+
+/**
+ * Where `needle` occurs in a database file and its WAL, as ASCII or UTF-16.
+ * A hit inside a long run of hex digits (an audit hash, a UUID) is a
+ * coincidence of random hex, not a stored code, and is left out: with a
+ * 5-digit code, one hash in a thousand would otherwise contain it somewhere.
+ */
+export function codeHitsInDatabaseFile(dbFile: string, needle: string): string[] {
+  const hits: string[] = []
+  const isHex = (byte: number | undefined) =>
+    byte !== undefined && ((byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66) || (byte >= 0x41 && byte <= 0x46))
+  for (const suffix of ['', '-wal']) {
+    const target = `${dbFile}${suffix}`
+    if (!fs.existsSync(target)) continue
+    const bytes = fs.readFileSync(target)
+    for (const [encoding, pattern] of [
+      ['ascii', Buffer.from(needle, 'ascii')],
+      ['utf16le', Buffer.from(needle, 'utf16le')],
+    ] as const) {
+      let at = bytes.indexOf(pattern)
+      while (at >= 0) {
+        let start = at
+        let end = at + pattern.length
+        if (encoding === 'ascii') {
+          while (isHex(bytes[start - 1])) start -= 1
+          while (isHex(bytes[end])) end += 1
+        }
+        if (encoding !== 'ascii' || end - start < 16) hits.push(`${suffix || 'db'}@${at} (${encoding})`)
+        at = bytes.indexOf(pattern, at + 1)
+      }
+    }
+  }
+  return hits
 }
 
 /** Every hit of `text` in the files (missing files are skipped), as "file:encoding@offset". */

@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import { afterEach, expect } from 'vitest'
 import { dataPaths } from '../../electron/main/paths'
 import type { ApiResult } from '../../shared/api/errors'
@@ -11,6 +10,7 @@ import type { Vehicle, VehicleDetail } from '../../shared/domain/vehicle'
 import { createTestRouter, startTestServices, TRUSTED_SENDER, type TestServices } from '../helpers/services'
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
 import { valueOf } from '../helpers/results'
+import { codeHitsInDatabaseFile } from '../helpers/secret-scan'
 export { errorOf, valueOf } from '../helpers/results'
 
 /*
@@ -150,37 +150,7 @@ export async function countRows(desk: Desk, table: 'audit_log' | 'code_retrieval
   return Number(row.n)
 }
 
-/**
- * Where `needle` occurs in the database file and its WAL, as ASCII or UTF-16.
- * A hit inside a long run of hex digits (an audit hash, a UUID) is a
- * coincidence of random hex, not a stored code, and is left out: with a
- * 5-digit code, one hash in a thousand would otherwise contain it somewhere.
- */
+/** Where `needle` occurs in the desk's database file and its WAL (see codeHitsInDatabaseFile). */
 export function codeHitsInDatabaseFiles(dataDir: string, needle: string): string[] {
-  const file = dataPaths(dataDir).dbFile
-  const hits: string[] = []
-  const isHex = (byte: number | undefined) =>
-    byte !== undefined && ((byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66) || (byte >= 0x41 && byte <= 0x46))
-  for (const suffix of ['', '-wal']) {
-    const target = `${file}${suffix}`
-    if (!fs.existsSync(target)) continue
-    const bytes = fs.readFileSync(target)
-    for (const [encoding, pattern] of [
-      ['ascii', Buffer.from(needle, 'ascii')],
-      ['utf16le', Buffer.from(needle, 'utf16le')],
-    ] as const) {
-      let at = bytes.indexOf(pattern)
-      while (at >= 0) {
-        let start = at
-        let end = at + pattern.length
-        if (encoding === 'ascii') {
-          while (isHex(bytes[start - 1])) start -= 1
-          while (isHex(bytes[end])) end += 1
-        }
-        if (encoding !== 'ascii' || end - start < 16) hits.push(`${suffix || 'db'}@${at} (${encoding})`)
-        at = bytes.indexOf(pattern, at + 1)
-      }
-    }
-  }
-  return hits
+  return codeHitsInDatabaseFile(dataPaths(dataDir).dbFile, needle)
 }
