@@ -14,6 +14,7 @@ import { clearMemoryDraft, useMemoryDraft } from '../../lib/memory-drafts'
 import { CodeField } from './CodeField'
 import { codeShapeProblem, useFormatCheck } from './use-format-check'
 import { cancelOnEscape } from '../../lib/cancel-on-escape'
+import { firstMessageByKey } from '../../lib/field-errors'
 
 const NOTE_HAS_CODE = 'Leave the code itself out of notes: notes are not encrypted.'
 
@@ -102,13 +103,12 @@ export function EnterCodeForm({ radioId, replacing, onSaved, onCancel }: Props) 
       onSaved(entry)
     } catch (error) {
       if (error instanceof ApiCallError && error.code === 'VALIDATION' && error.fields.length > 0) {
-        const next: Errors = {}
-        for (const field of error.fields) {
-          const key = field.path.split('.')[0]
-          const target = key === 'code' ? 'code' : key === 'sourceDetail' ? 'detail' : key === 'formatOverrideReason' ? 'reason' : key === 'source' ? 'source' : 'form'
-          next[target] ??= field.message
-        }
-        setErrors(next)
+        setErrors(
+          firstMessageByKey(error.fields, (path) => {
+            const key = path.split('.')[0]
+            return key === 'code' ? 'code' : key === 'sourceDetail' ? 'detail' : key === 'formatOverrideReason' ? 'reason' : key === 'source' ? 'source' : 'form'
+          }),
+        )
       } else {
         setErrors({ form: errorMessage(error) })
       }

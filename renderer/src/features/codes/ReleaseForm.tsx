@@ -16,6 +16,7 @@ import { ApiCallError, api, errorMessage } from '../../lib/api'
 import { clearMemoryDraft, useMemoryDraft } from '../../lib/memory-drafts'
 import { deskMember, explainRefusal, NO_RELEASE_PERMISSION } from './code-text'
 import { cancelOnEscape } from '../../lib/cancel-on-escape'
+import { firstMessageByKey } from '../../lib/field-errors'
 
 interface ReleaseDraft {
   readonly name: string
@@ -136,8 +137,7 @@ export function ReleaseForm({ codeId, radioId, ownerName, onReleased, onCancel }
       onReleased(revealed, draft.name.trim())
     } catch (error) {
       if (error instanceof ApiCallError && error.code === 'VALIDATION' && error.fields.length > 0) {
-        const problems: Errors = {}
-        for (const field of error.fields) problems[fieldOf(field.path)] ??= field.message
+        const problems: Errors = firstMessageByKey(error.fields, fieldOf)
         setErrors(problems)
         focusFirst(problems)
       } else if (error instanceof ApiCallError && (error.code === 'FORBIDDEN' || error.code === 'SIGNED_OUT')) {

@@ -8,6 +8,7 @@ import { ApiCallError, api, errorMessage } from '../../lib/api'
 import { CodeField } from '../codes/CodeField'
 import { codeShapeProblem, useFormatCheck } from '../codes/use-format-check'
 import { cancelOnEscape } from '../../lib/cancel-on-escape'
+import { firstMessageByKey } from '../../lib/field-errors'
 
 type Errors = Partial<Record<'code' | 'reason' | 'form', string>>
 
@@ -65,12 +66,12 @@ export function ReceiveCodeForm({ request, radioId, onReceived, onCancel }: Prop
       onReceived(result)
     } catch (error) {
       if (error instanceof ApiCallError && error.fields.length > 0) {
-        const next: Errors = {}
-        for (const field of error.fields) {
-          const key = field.path.split('.')[0]
-          next[key === 'code' ? 'code' : key === 'formatOverrideReason' ? 'reason' : 'form'] ??= field.message
-        }
-        setErrors(next)
+        setErrors(
+          firstMessageByKey(error.fields, (path) => {
+            const key = path.split('.')[0]
+            return key === 'code' ? 'code' : key === 'formatOverrideReason' ? 'reason' : 'form'
+          }),
+        )
       } else {
         setErrors({ form: errorMessage(error) })
       }

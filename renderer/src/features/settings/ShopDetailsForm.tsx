@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import type { FieldProblem } from '../../../../shared/api/errors'
 import { shopSettingsSchema, type ShopSettings } from '../../../../shared/domain/shop'
 import { isLogoDataUrl, LOGO_MAX_CHARS } from '../../../../shared/print/kit'
 import { Field } from '../../components/Field'
@@ -6,6 +7,7 @@ import { Notice } from '../../components/Notice'
 import { ApiCallError, api, errorMessage } from '../../lib/api'
 import { clearDraft, useDraft } from '../../lib/drafts'
 import { whenPointerSettles } from '../../lib/pointer-settle'
+import { firstMessageByKey } from '../../lib/field-errors'
 import { useShopSettings } from './use-shop-settings'
 import '../printing/printing.css'
 
@@ -32,13 +34,8 @@ function readAsDataUrl(file: File): Promise<string> {
 }
 type Errors = Partial<Record<ShopField | 'form', string>>
 
-function toErrors(problems: readonly { path: string; message: string }[]): Errors {
-  const errors: Errors = {}
-  for (const { path, message } of problems) {
-    const key = (FIELDS as readonly string[]).includes(path) ? (path as ShopField) : 'form'
-    errors[key] ??= message
-  }
-  return errors
+function toErrors(problems: readonly FieldProblem[]): Errors {
+  return firstMessageByKey(problems, (path) => ((FIELDS as readonly string[]).includes(path) ? (path as ShopField) : 'form'))
 }
 
 function isShopEdits(value: unknown): value is ShopText | null {

@@ -7,6 +7,7 @@ import { Kbd } from '../../components/Kbd'
 import { Notice } from '../../components/Notice'
 import { ApiCallError, api, errorMessage } from '../../lib/api'
 import { clearDraft, useDraft } from '../../lib/drafts'
+import { firstMessageByKey } from '../../lib/field-errors'
 
 interface RadioDraft {
   readonly serial: string
@@ -83,12 +84,12 @@ export function AddRadioForm({ vehicleId, installed, onDone, onCancel }: Props) 
       onDone(detail)
     } catch (error) {
       if (error instanceof ApiCallError && error.code === 'VALIDATION' && error.fields.length > 0) {
-        const next: Errors = {}
-        for (const field of error.fields) {
-          const key = field.path.split('.')[0]
-          next[key === 'headUnit' ? 'headUnit' : key === 'replacesReason' ? 'reason' : key === 'serial' ? 'serial' : 'form'] ??= field.message
-        }
-        setServerErrors(next)
+        setServerErrors(
+          firstMessageByKey(error.fields, (path) => {
+            const key = path.split('.')[0]
+            return key === 'headUnit' ? 'headUnit' : key === 'replacesReason' ? 'reason' : key === 'serial' ? 'serial' : 'form'
+          }),
+        )
       } else {
         setFormError(errorMessage(error))
       }

@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../../../../shared/api/errors'
+import { firstMessageByKey } from '../../lib/field-errors'
 import { tidyText } from '../../../../shared/domain/normalize'
 import { vehicleFieldsSchema, type Vehicle, type VehicleFields } from '../../../../shared/domain/vehicle'
 import type { VinDecodeSuggestion } from '../../../../shared/domain/vin-decode'
@@ -141,9 +142,7 @@ export function validateVehicleDraft(draft: VehicleDraft): VehicleFieldErrors {
 }
 
 export function serverVehicleErrors(fields: readonly FieldProblem[]): VehicleFieldErrors {
-  const errors: Partial<Record<VehicleFieldKey, string>> = {}
-  for (const field of fields) errors[keyForPath(field.path)] ??= field.message
-  return errors
+  return firstMessageByKey(fields, keyForPath)
 }
 
 /** Only what changed since the form opened: vehicles.update is a patch. */
