@@ -325,31 +325,31 @@ function AuditLog({ initial }: Props) {
             <input {...control} className="input" type="date" value={filters.to} onChange={(event) => change('to', event.target.value)} />
           )}
         </Field>
-          <Field id="audit-filter-entityType" label="Record" error={errors.entityType} className="audit-filters__record">
-            {(control) => (
-              <select {...control} className="input" value={filters.entityType} onChange={(event) => change('entityType', event.target.value)}>
-                <option value="">Any record</option>
-                {RECORD_TYPES.map((type) => (
-                  <option key={type.value} value={type.value}>
-                    {type.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id="audit-filter-entityId" label="Record number" error={errors.entityId} className="audit-filters__record-id">
-            {(control) => (
-              <input
-                {...control}
-                className="input"
-                type="text"
-                inputMode="numeric"
-                autoComplete="off"
-                value={filters.entityId}
-                onChange={(event) => change('entityId', event.target.value)}
-              />
-            )}
-          </Field>
+        <Field id="audit-filter-entityType" label="Record" error={errors.entityType} className="audit-filters__record">
+          {(control) => (
+            <select {...control} className="input" value={filters.entityType} onChange={(event) => change('entityType', event.target.value)}>
+              <option value="">Any record</option>
+              {RECORD_TYPES.map((type) => (
+                <option key={type.value} value={type.value}>
+                  {type.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="audit-filter-entityId" label="Record number" error={errors.entityId} className="audit-filters__record-id">
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              value={filters.entityId}
+              onChange={(event) => change('entityId', event.target.value)}
+            />
+          )}
+        </Field>
         <div className="audit-filters__actions">
           <button type="submit" className="button button--primary">
             Show entries
