@@ -53,7 +53,7 @@ export function PinDialog({ title, lead, error, busy, onSubmit, onCancel, submit
   return (
     <dialog
       ref={dialogRef}
-      className="pin-dialog"
+      className="modal-dialog pin-dialog"
       aria-labelledby="pin-dialog-title"
       aria-describedby="pin-dialog-lead"
       onCancel={(event) => {

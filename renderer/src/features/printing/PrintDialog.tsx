@@ -212,7 +212,7 @@ export function PrintDialog({ document: kind, target, onClose, onDone }: Props) 
   return (
     <dialog
       ref={dialogRef}
-      className="print-dialog"
+      className="modal-dialog print-dialog"
       aria-labelledby={`${idPrefix}-title`}
       data-testid="print-dialog"
       onCancel={(event) => {
